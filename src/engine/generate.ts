@@ -1,0 +1,138 @@
+/** Decoding loops over a ModelAdapter: text (caption, answer) and regions (detect, point). */
+import { ErrorCode, LunetteError } from '../protocol/errors';
+import type { Box, Point } from '../protocol/tasks';
+import type { DecoderState, ModelAdapter, StepResult } from './adapter';
+import { argmax } from './adapters/lunette';
+import { TextStream } from './textStream';
+
+export interface TextOptions {
+  maxTokens: number;
+  temperature: number;
+  topP: number;
+  /** Token ids that are never generated as text (e.g. the region tokens). */
+  suppress: readonly number[];
+  stop: readonly number[];
+  signal?: AbortSignal;
+  onText?: (chunk: string) => void;
+  /** Called when the first token is chosen, for time-to-first-token. */
+  onFirstToken?: () => void;
+  random?: () => number;
+}
+
+export interface TextOutput {
+  text: string;
+  ids: number[];
+}
+
+export function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new LunetteError(ErrorCode.Cancelled, 'The request was cancelled.');
+}
+
+/** Continues from a prefilled prompt (its last step result) until a stop token or maxTokens. */
+export async function generateText(adapter: ModelAdapter, start: StepResult, options: TextOptions): Promise<TextOutput> {
+  const stream = new TextStream(adapter.tokenizer, options.onText ?? (() => undefined));
+  const ids: number[] = [];
+  let current = start;
+  for (let i = 0; i < options.maxTokens; i++) {
+    throwIfCancelled(options.signal);
+    const id = chooseToken(current.logits, options);
+    if (i === 0) options.onFirstToken?.();
+    if (options.stop.includes(id)) break;
+    ids.push(id);
+    stream.push(id);
+    if (i + 1 === options.maxTokens) break;
+    current = await adapter.step(current.state, await adapter.embedTokens([id]));
+  }
+  return { text: stream.finish(), ids };
+}
+
+export function chooseToken(logits: Float32Array, options: Pick<TextOptions, 'temperature' | 'topP' | 'suppress' | 'random'>): number {
+  const masked = logits.slice();
+  for (const id of options.suppress) if (id < masked.length) masked[id] = -Infinity;
+  if (options.temperature <= 0) return argmax(masked);
+  return sampleTopP(masked, options.temperature, options.topP, options.random ?? Math.random);
+}
+
+function sampleTopP(logits: Float32Array, temperature: number, topP: number, random: () => number): number {
+  let max = -Infinity;
+  for (const v of logits) if (v > max) max = v;
+  const probs = Array.from(logits, (v, id) => ({ id, p: Math.exp((v - max) / temperature) }));
+  const sum = probs.reduce((s, x) => s + x.p, 0);
+  probs.sort((a, b) => b.p - a.p);
+  const kept: typeof probs = [];
+  let cumulative = 0;
+  for (const x of probs) {
+    kept.push(x);
+    cumulative += x.p / sum;
+    if (cumulative >= topP) break;
+  }
+  const keptSum = kept.reduce((s, x) => s + x.p, 0);
+  let r = random() * keptSum;
+  for (const x of kept) {
+    r -= x.p;
+    if (r <= 0) return x.id;
+  }
+  return kept[kept.length - 1]!.id;
+}
+
+export interface RegionOptions {
+  kind: 'detect' | 'point';
+  maxObjects: number;
+  eos: number;
+  coord: number;
+  signal?: AbortSignal;
+  onFirstToken?: () => void;
+  /** Called with each object as soon as it is decoded. */
+  onObject?: (object: Box | Point) => void;
+}
+
+export interface RegionOutput {
+  objects: Box[];
+  points: Point[];
+  steps: number;
+}
+
+/** Moondream's detect/point loop: per object x, y (and size for detect), each fed back as an embedding. */
+export async function generateRegions(adapter: ModelAdapter, start: StepResult, options: RegionOptions): Promise<RegionOutput> {
+  const region = adapter.region;
+  if (!region) throw new LunetteError(ErrorCode.InvalidRequest, `The model ${adapter.manifest.name} cannot ${options.kind}.`);
+  const objects: Box[] = [];
+  const points: Point[] = [];
+  let current = start;
+  let steps = 0;
+  const advance = async (state: DecoderState, embeds: Awaited<ReturnType<typeof region.encodeCoord>>): Promise<StepResult> => {
+    throwIfCancelled(options.signal);
+    steps++;
+    return adapter.step(state, embeds);
+  };
+  for (let n = 0; n < options.maxObjects; n++) {
+    throwIfCancelled(options.signal);
+    if (n === 0) options.onFirstToken?.();
+    if (current.logits[options.eos]! >= current.logits[options.coord]!) break;
+    const x = await region.decodeCoord(current.hidden);
+    current = await advance(current.state, await region.encodeCoord(x));
+    const y = await region.decodeCoord(current.hidden);
+    current = await advance(current.state, await region.encodeCoord(y));
+    if (options.kind === 'detect') {
+      const [w, h] = await region.decodeSize(current.hidden);
+      const box = {
+        x_min: clamp01(x - w / 2),
+        y_min: clamp01(y - h / 2),
+        x_max: clamp01(x + w / 2),
+        y_max: clamp01(y + h / 2),
+      };
+      objects.push(box);
+      options.onObject?.(box);
+      current = await advance(current.state, await region.encodeSize(w, h));
+    } else {
+      const point = { x: clamp01(x), y: clamp01(y) };
+      points.push(point);
+      options.onObject?.(point);
+    }
+  }
+  return { objects, points, steps };
+}
+
+function clamp01(v: number): number {
+  return Math.min(1, Math.max(0, v));
+}

@@ -1,0 +1,127 @@
+/** The typed shape of a model pack's manifest.json and its validation (see docs/model-pack.md). */
+import type { CaptionLength } from '../protocol/tasks';
+
+export const MANIFEST_FORMAT = 1;
+
+export interface ManifestFile {
+  sha256: string;
+  bytes: number;
+}
+
+export interface Manifest {
+  format: number;
+  name: string;
+  version: string;
+  family: string;
+  description?: string;
+  image: {
+    size: number;
+    patch_size: number;
+    mean: [number, number, number];
+    std: [number, number, number];
+    resize: 'fill';
+    kernel: string;
+    background: [number, number, number];
+  };
+  text: { dim: number; n_layers: number; n_heads: number; head_dim: number; vocab_size: number; max_context: number };
+  region?: { coord_bins: number; size_bins: number; size_scale: 'log2'; size_log2_min: number };
+  tokens: { bos: number; eos: number; coord?: number; size?: number; pad?: number };
+  templates: {
+    caption: Record<CaptionLength, string>;
+    query: string;
+    detect?: string;
+    point?: string;
+    ocr?: string;
+  };
+  generation: { max_tokens: Record<CaptionLength | 'answer', number>; max_objects: number };
+  files: Record<string, ManifestFile>;
+}
+
+/** Collects every problem in one pass so a broken manifest is fixed in one go. */
+class Checker {
+  readonly problems: string[] = [];
+  constructor(private readonly root: unknown) {}
+
+  private at(path: string): unknown {
+    let value: unknown = this.root;
+    for (const key of path.split('.')) {
+      if (value === null || typeof value !== 'object') return undefined;
+      value = (value as Record<string, unknown>)[key];
+    }
+    return value;
+  }
+
+  string(path: string, optional = false): void {
+    const v = this.at(path);
+    if (v === undefined && optional) return;
+    if (typeof v !== 'string' || v.length === 0) this.problems.push(`"${path}" must be a non-empty string`);
+  }
+
+  int(path: string, min: number, optional = false): void {
+    const v = this.at(path);
+    if (v === undefined && optional) return;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min) this.problems.push(`"${path}" must be an integer ≥ ${min}`);
+  }
+
+  numbers(path: string, length: number): void {
+    const v = this.at(path);
+    if (!Array.isArray(v) || v.length !== length || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
+      this.problems.push(`"${path}" must be an array of ${length} numbers`);
+    }
+  }
+
+  object(path: string, optional = false): boolean {
+    const v = this.at(path);
+    if (v === undefined && optional) return false;
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      this.problems.push(`"${path}" must be an object`);
+      return false;
+    }
+    return true;
+  }
+}
+
+/** Returns the list of problems; empty when the manifest is valid. */
+export function validateManifest(value: unknown): string[] {
+  const c = new Checker(value);
+  if (!c.object('image') || !c.object('text') || !c.object('tokens') || !c.object('templates') || !c.object('files') || !c.object('generation')) {
+    return c.problems;
+  }
+  const v = value as Manifest;
+  if (v.format !== MANIFEST_FORMAT) c.problems.push(`"format" is ${String(v.format)}; this version of Lunette reads format ${MANIFEST_FORMAT}`);
+  c.string('name');
+  c.string('version');
+  c.string('family');
+  c.int('image.size', 1);
+  c.int('image.patch_size', 1);
+  c.numbers('image.mean', 3);
+  c.numbers('image.std', 3);
+  c.numbers('image.background', 3);
+  if (v.image.resize !== 'fill') c.problems.push('"image.resize" must be "fill"');
+  if (Array.isArray(v.image.std) && v.image.std.some((s) => s === 0)) c.problems.push('"image.std" must not contain 0');
+  for (const key of ['dim', 'n_layers', 'n_heads', 'head_dim', 'vocab_size', 'max_context']) c.int(`text.${key}`, 1);
+  c.int('tokens.bos', 0);
+  c.int('tokens.eos', 0);
+  for (const key of ['coord', 'size', 'pad']) c.int(`tokens.${key}`, 0, true);
+  if (c.object('templates.caption')) for (const len of ['short', 'normal', 'long']) c.string(`templates.caption.${len}`);
+  c.string('templates.query');
+  for (const key of ['detect', 'point', 'ocr']) c.string(`templates.${key}`, true);
+  if (typeof v.templates.query === 'string' && !v.templates.query.includes('{question}')) c.problems.push('"templates.query" must contain {question}');
+  for (const key of ['detect', 'point'] as const) {
+    const t = v.templates[key];
+    if (typeof t === 'string' && !t.includes('{object}')) c.problems.push(`"templates.${key}" must contain {object}`);
+  }
+  if (c.object('generation.max_tokens')) for (const key of ['short', 'normal', 'long', 'answer']) c.int(`generation.max_tokens.${key}`, 1);
+  c.int('generation.max_objects', 1);
+  if (c.object('region', true)) {
+    c.int('region.coord_bins', 2);
+    c.int('region.size_bins', 2);
+    if (typeof v.region?.size_log2_min !== 'number' || v.region.size_log2_min >= 0) c.problems.push('"region.size_log2_min" must be a negative number');
+  }
+  for (const [name, file] of Object.entries(v.files)) {
+    if (name.includes('/') || name.includes('\\') || name.startsWith('.')) c.problems.push(`"files" names "${name}", which is not a plain file name`);
+    if (typeof file?.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256)) c.problems.push(`"files.${name}.sha256" must be 64 hex digits`);
+    if (typeof file?.bytes !== 'number' || !Number.isInteger(file.bytes) || file.bytes < 0) c.problems.push(`"files.${name}.bytes" must be a byte count`);
+  }
+  return c.problems;
+}

@@ -1,0 +1,200 @@
+"""Reference decoding in PyTorch, mirroring docs/model-pack.md step by step (greedy).
+
+Each decoder call here corresponds to one decoder.onnx run, each region call to one region.onnx run, so the
+TypeScript engine can reproduce the ids / objects / points exactly. Besides the outputs, every greedy decision
+records its margin (best minus runner-up), so a reference can be checked to be free of near-ties.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple
+
+import numpy as np
+import torch
+from PIL import Image
+
+from .config import ModelConfig
+from .model import LunetteModel
+from .region import bin_to_coord, bin_to_size
+from .text import KVCache
+from .tokenizer import Tokenizer
+
+TEMPLATES = {
+    "caption": {"short": "\n\nShort caption:", "normal": "\n\nCaption:", "long": "\n\nLong caption:"},
+    "query": "\n\nQuestion: {question}\n\nAnswer:",
+    "detect": "\n\nDetect: {object}\n\n",
+    "point": "\n\nPoint: {object}\n\n",
+}
+MAX_TOKENS = {"short": 40, "normal": 96, "long": 200, "answer": 96}
+MAX_OBJECTS = 20
+BACKGROUND = (255, 255, 255)
+
+
+# --- image ---------------------------------------------------------------------------------------------
+def preprocess(image: Image.Image, cfg: ModelConfig) -> torch.Tensor:
+    """PIL image -> normalized pixels [1,3,S,S]: alpha flattened onto white, "fill" resize (Pillow BILINEAR,
+    reducing_gap None) when the size differs, x = (rgb/255 - mean) / std computed in float64, then float32."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        flat = Image.new("RGBA", rgba.size, BACKGROUND + (255,))
+        flat.alpha_composite(rgba)
+        image = flat
+    image = image.convert("RGB")
+    s = cfg.vision.image_size
+    if image.size != (s, s):
+        image = image.resize((s, s), Image.BILINEAR, reducing_gap=None)
+    x = np.asarray(image, dtype=np.float64) / 255.0
+    x = (x - np.asarray(cfg.vision.mean)) / np.asarray(cfg.vision.std)
+    return torch.from_numpy(x.astype(np.float32).transpose(2, 0, 1).copy()).unsqueeze(0)
+
+
+def make_reference_image(size: int) -> Image.Image:
+    """Deterministic RGB test image: a colour gradient, a red square and a blue disc."""
+    yy, xx = np.mgrid[0:size, 0:size].astype(np.float64) / max(size - 1, 1)
+    img = np.stack([200 * xx + 30, 180 * yy + 40, 120 * (1 - xx) + 60], axis=-1)
+    a, b = size // 8, size // 2
+    img[a:b, a:b] = (220, 30, 40)
+    cy = cx = 0.7 * size
+    r = size / 5
+    disc = (np.mgrid[0:size, 0:size][0] - cy) ** 2 + (np.mgrid[0:size, 0:size][1] - cx) ** 2 <= r * r
+    img[disc] = (30, 60, 210)
+    return Image.fromarray(np.clip(np.round(img), 0, 255).astype(np.uint8), "RGB")
+
+
+# --- decoding ------------------------------------------------------------------------------------------
+def _top2_margin(x: torch.Tensor) -> Tuple[int, float]:
+    top = torch.topk(x, 2)
+    return int(top.indices[0]), float(top.values[0] - top.values[1])
+
+
+@dataclass
+class Prefix:
+    """KV cache after [BOS][image] (or any prompt), and the next free position."""
+    past: KVCache
+    pos: int
+
+
+class Generator:
+    def __init__(self, model: LunetteModel, tokenizer: Tokenizer, templates: Optional[dict] = None):
+        self.model = model.eval()
+        self.tok = tokenizer
+        self.cfg = model.cfg
+        self.templates = templates or TEMPLATES
+
+    # one decoder.onnx run
+    @torch.no_grad()
+    def _step(self, embeds: torch.Tensor, state: Prefix) -> Tuple[torch.Tensor, torch.Tensor, Prefix]:
+        t = embeds.shape[1]
+        position_ids = torch.arange(state.pos, state.pos + t).unsqueeze(0)
+        logits, hidden, presents = self.model.step(embeds, position_ids, state.past)
+        return logits[0], hidden[0], Prefix(presents, state.pos + t)
+
+    def _empty(self) -> Prefix:
+        tc = self.cfg.text
+        z = torch.zeros(1, tc.n_heads, 0, tc.head_dim)
+        return Prefix([(z, z) for _ in range(tc.n_layers)], 0)
+
+    @torch.no_grad()
+    def encode_image(self, pixels: torch.Tensor) -> Prefix:
+        """[BOS][image] at positions 0..N through the decoder with a zero-length past."""
+        _, _, state = self._step(self.model.prefix_embeds(pixels), self._empty())
+        return state
+
+    @torch.no_grad()
+    def _prefill(self, prompt: str, state: Prefix):
+        ids = self.tok.encode(prompt)
+        logits, hidden, state = self._step(self.model.embed(torch.tensor([ids])), state)
+        return ids, logits, hidden, state
+
+    @torch.no_grad()
+    def _generate_text(self, prompt: str, state: Prefix, max_tokens: int) -> dict:
+        cfg = self.cfg
+        prompt_ids, logits, _, state = self._prefill(prompt, state)
+        first = torch.topk(logits, 5)
+        ids, margins = [], []
+        while len(ids) < max_tokens:
+            masked = logits.clone()
+            masked[[cfg.coord_id, cfg.size_id]] = float("-inf")
+            tok, margin = _top2_margin(masked)
+            margins.append(margin)
+            if tok == cfg.eos_id:
+                break
+            ids.append(tok)
+            if len(ids) == max_tokens:
+                break
+            logits, _, state = self._step(self.model.embed(torch.tensor([[tok]])), state)
+        return {
+            "prompt_ids": prompt_ids,
+            "ids": ids,
+            "text": self.tok.decode(ids, skip_special_tokens=True),
+            "first_logits_top": [[int(i), float(v)] for i, v in zip(first.indices, first.values)],
+            "min_margin": min(margins),
+        }
+
+    def caption(self, state: Prefix, length: str = "normal", max_tokens: Optional[int] = None) -> dict:
+        return self._generate_text(self.templates["caption"][length], state, max_tokens or MAX_TOKENS[length])
+
+    def query(self, state: Prefix, question: str, max_tokens: Optional[int] = None) -> dict:
+        prompt = self.templates["query"].replace("{question}", question.strip())
+        return self._generate_text(prompt, state, max_tokens or MAX_TOKENS["answer"])
+
+    @torch.no_grad()
+    def _locate(self, task: str, obj: str, state: Prefix, max_objects: int) -> dict:
+        cfg, m = self.cfg, self.model
+        rc = cfg.region
+        prompt_ids, logits, hidden, state = self._prefill(self.templates[task].replace("{object}", obj), state)
+        out, bins, margins = [], [], []
+
+        def coord(h):
+            b, margin = _top2_margin(m.decode_coord(h))
+            margins.append(margin)
+            return b, bin_to_coord(b, rc.coord_bins)
+
+        while len(out) < max_objects:
+            margins.append(abs(float(logits[cfg.eos_id] - logits[cfg.coord_id])))
+            if logits[cfg.eos_id] >= logits[cfg.coord_id]:
+                break
+            xb, x = coord(hidden)
+            _, hidden, state = self._step(m.encode_coord(torch.tensor([[x]])).unsqueeze(1), state)
+            yb, y = coord(hidden)
+            logits, hidden, state = self._step(m.encode_coord(torch.tensor([[y]])).unsqueeze(1), state)
+            if task == "point":
+                out.append({"x": x, "y": y})
+                bins.append([xb, yb])
+                continue
+            size_logits = m.decode_size(hidden)  # [2, size_bins]
+            (wb, wm), (hb, hm) = _top2_margin(size_logits[0]), _top2_margin(size_logits[1])
+            margins += [wm, hm]
+            w, h = bin_to_size(wb, rc.size_bins, rc.size_log2_min), bin_to_size(hb, rc.size_bins, rc.size_log2_min)
+            logits, hidden, state = self._step(m.encode_size(torch.tensor([[w, h]])).unsqueeze(1), state)
+            clip = lambda v: min(max(v, 0.0), 1.0)  # noqa: E731
+            out.append({"x_min": clip(x - w / 2), "y_min": clip(y - h / 2), "x_max": clip(x + w / 2), "y_max": clip(y + h / 2)})
+            bins.append([xb, yb, wb, hb])
+        return {"prompt_ids": prompt_ids, "objects" if task == "detect" else "points": out, "bins": bins,
+                "min_margin": min(margins)}
+
+    def detect(self, state: Prefix, obj: str, max_objects: int = MAX_OBJECTS) -> dict:
+        return self._locate("detect", obj, state, max_objects)
+
+    def point(self, state: Prefix, obj: str, max_objects: int = MAX_OBJECTS) -> dict:
+        return self._locate("point", obj, state, max_objects)
+
+
+# --- reference.json ------------------------------------------------------------------------------------
+def reference_cases(model: LunetteModel, tok: Tokenizer, image: Image.Image, image_name: str = "reference.png") -> Dict:
+    """The parity cases of docs/model-pack.md ("reference.json")."""
+    gen = Generator(model, tok)
+    prefix = gen.encode_image(preprocess(image, model.cfg))
+    cases: List[dict] = [
+        {"task": "caption", "length": "short", "max_tokens": 12, **gen.caption(prefix, "short", 12)},
+        {"task": "query", "question": "What colour is it?", "max_tokens": 12,
+         **gen.query(prefix, "What colour is it?", 12)},
+        {"task": "detect", "object": "box", "max_objects": 3, **gen.detect(prefix, "box", 3)},
+        {"task": "point", "object": "box", "max_objects": 3, **gen.point(prefix, "box", 3)},
+    ]
+    return {
+        "image": image_name,
+        "cases": cases,
+        "tolerance": {"logits": 1e-3, "coords": 1e-6},
+        "min_margin": min(c["min_margin"] for c in cases),
+    }
