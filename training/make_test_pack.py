@@ -97,7 +97,7 @@ def tokenizer_vectors(tok) -> list:
     return vecs
 
 
-def build(out_dir: str, verbose: bool = True) -> dict:
+def build(out_dir: str, vectors_path: str = None, verbose: bool = True) -> dict:
     torch.set_num_threads(2)
     t0 = time.time()
     cfg = tiny()
@@ -129,7 +129,7 @@ def build(out_dir: str, verbose: bool = True) -> dict:
         description=f"Random weights (tiny preset, seed {seed}, init std {INIT_STD}) for engine tests. "
                     "Produces nonsense; only for parity and plumbing.",
         reference=ref, reference_image=image,
-        extra_files={"tokenizer-vectors.json": write_json(None, tokenizer_vectors(tok))},
+        extra_files={"tokenizer-vectors.json": write_json(vectors_path, tokenizer_vectors(tok))},
     )
     if verbose:
         total = sum(f["bytes"] for f in manifest["files"].values())
@@ -141,8 +141,10 @@ def build(out_dir: str, verbose: bool = True) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default=os.path.join(HERE, "..", "models", "test-tiny"))
+    ap.add_argument("--vectors", default=os.path.join(HERE, "tests", "data", "tokenizer-vectors.json"),
+                    help="also write the tokenizer test vectors here ('' to skip)")
     args = ap.parse_args()
-    build(os.path.normpath(args.out))
+    build(os.path.normpath(args.out), args.vectors or None)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,10 @@ import { Tokenizer } from '@huggingface/tokenizers';
 import { ErrorCode, LunetteError } from '../protocol/errors';
 
 export interface TextTokenizer {
-  /** Token ids of plain text: no special tokens are added, and special-token strings in it are text. */
+  /**
+   * Token ids of text; no BOS/EOS are added. Special-token strings in the text become special tokens, so
+   * user text goes through `userText()` (prompt.ts) first.
+   */
   encode(text: string): number[];
   /** Text of token ids; special tokens are dropped. */
   decode(ids: readonly number[]): string;
@@ -19,7 +22,7 @@ export async function loadTokenizer(file: string): Promise<TextTokenizer> {
     throw new LunetteError(ErrorCode.ModelInvalid, `Tokenizer ${file} cannot be read: ${(error as Error).message}`, { cause: error });
   }
   try {
-    return new HfTokenizer(new Tokenizer(json as object, { clean_up_tokenization_spaces: false, split_special_tokens: true }));
+    return new HfTokenizer(new Tokenizer(json as object, { clean_up_tokenization_spaces: false }));
   } catch (error) {
     throw new LunetteError(ErrorCode.ModelInvalid, `Tokenizer ${file} is not a valid tokenizer.json: ${(error as Error).message}`, { cause: error });
   }
@@ -36,6 +39,7 @@ class HfTokenizer implements TextTokenizer {
   }
 
   decode(ids: readonly number[]): string {
+    if (ids.length === 0) return '';
     return this.tokenizer.decode([...ids], { skip_special_tokens: true });
   }
 }

@@ -115,7 +115,7 @@ export class HostClient {
     await this.running.ready;
   }
 
-  async run<K extends keyof TaskResultMap>(request: TaskRequest & { task: K }, options: RunOptions): Promise<TaskResultMap[K]> {
+  async run<K extends keyof TaskResultMap>(request: Extract<TaskRequest, { task: K }>, options: RunOptions): Promise<TaskResultMap[K]> {
     if (options.signal?.aborted) throw new LunetteError(ErrorCode.Cancelled, 'The request was cancelled.');
     await this.start();
     const running = this.running!;

@@ -229,7 +229,7 @@ def export_pack(
         "text": {"dim": t.dim, "n_layers": t.n_layers, "n_heads": t.n_heads, "head_dim": t.head_dim,
                  "vocab_size": t.vocab_size, "max_context": t.max_context},
         "region": {"coord_bins": r.coord_bins, "size_bins": r.size_bins, "size_scale": "log2",
-                   "size_log2_min": r.size_log2_min},
+                   "size_log2_min": int(r.size_log2_min) if float(r.size_log2_min).is_integer() else r.size_log2_min},
         "tokens": {"bos": cfg.bos_id, "eos": cfg.eos_id, "coord": cfg.coord_id, "size": cfg.size_id, "pad": cfg.pad_id},
         "templates": templates or TEMPLATES,
         "generation": {"max_tokens": dict(MAX_TOKENS), "max_objects": MAX_OBJECTS},

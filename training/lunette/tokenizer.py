@@ -99,7 +99,9 @@ class Tokenizer:
         out: List[str] = []
         buf = bytearray()
         for i in ids:
-            tok = self.id_to_token[int(i)]
+            tok = self.id_to_token.get(int(i))
+            if tok is None:
+                continue  # ids past the tokenizer (unused embedding rows) decode to nothing, as in HF tokenizers
             if tok in self.special_tokens:
                 if buf:
                     out.append(buf.decode("utf-8", errors="replace"))

@@ -1,0 +1,228 @@
+import assert from 'node:assert/strict';
+import { promises as fs, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { Engine } from '../../src/engine/engine';
+import { imageFromBytes, readImageFile } from '../../src/engine/image';
+import { loadModelPack } from '../../src/engine/modelPack';
+import { floats } from '../../src/engine/onnx';
+import { loadTokenizer } from '../../src/engine/tokenizer';
+import { promptText } from '../../src/engine/prompt';
+import { ErrorCode, LunetteError } from '../../src/protocol/errors';
+import type { AskResult, CaptionResult, DetectResult, PointResult, TaskPartial } from '../../src/protocol/tasks';
+import { TEST_PACK, copyTestPack, quadrantImage, readReference } from '../helpers';
+
+const reference = readReference();
+
+describe('tokenizer', () => {
+  it('matches the Python tokenizer on the shared vectors', async () => {
+    const tokenizer = await loadTokenizer(path.join(TEST_PACK, 'tokenizer.json'));
+    const vectors = JSON.parse(readFileSync(path.join(TEST_PACK, 'tokenizer-vectors.json'), 'utf8')) as { text: string; ids: number[] }[];
+    assert.ok(vectors.length >= 10);
+    for (const { text, ids } of vectors) {
+      assert.deepEqual(tokenizer.encode(text), ids, `encode ${JSON.stringify(text)}`);
+      // Special tokens are dropped when decoding, so only plain text round-trips.
+      if (!ids.some((id) => id < 4)) assert.equal(tokenizer.decode(ids), text, `decode ${JSON.stringify(text)}`);
+    }
+  });
+
+  it('keeps special tokens out of user text', async () => {
+    const tokenizer = await loadTokenizer(path.join(TEST_PACK, 'tokenizer.json'));
+    const pack = await loadModelPack(TEST_PACK);
+    assert.ok(tokenizer.encode('<|endoftext|>').includes(0), 'the raw tokenizer maps the string to the special token');
+    const prompt = promptText(pack.manifest.templates, { task: 'ask', question: 'Is <|endoftext|> it <|coord|>?' });
+    const ids = tokenizer.encode(prompt);
+    for (const special of [0, 1, 2, 3]) assert.ok(!ids.includes(special), `special token ${special} in ${ids}`);
+  });
+});
+
+describe('engine on the tiny test pack', () => {
+  let engine: Engine;
+  before(async () => {
+    engine = await Engine.open(TEST_PACK, { threads: 1 });
+  });
+  after(async () => engine.dispose());
+
+  const referenceImage = () => readImageFile(path.join(TEST_PACK, reference.image));
+
+  it('encodes the task prompts as the Python side does', () => {
+    const tokenizer = engine.adapter.tokenizer;
+    const templates = engine.adapter.manifest.templates;
+    for (const c of reference.cases) {
+      const text =
+        c.task === 'caption'
+          ? templates.caption[c.length!]
+          : c.task === 'query'
+            ? templates.query.replace('{question}', c.question!)
+            : templates[c.task]!.replace('{object}', c.object!);
+      assert.deepEqual(tokenizer.encode(text), c.prompt_ids, `${c.task} prompt`);
+    }
+  });
+
+  it('reproduces the PyTorch reference outputs', async () => {
+    for (const c of reference.cases) {
+      const image = await referenceImage();
+      if (c.task === 'caption' || c.task === 'query') {
+        const partials: string[] = [];
+        const request = c.task === 'caption' ? { task: 'caption' as const, length: c.length! } : { task: 'ask' as const, question: c.question! };
+        const result = (await engine.run(image, request, {
+          sampling: { maxTokens: c.max_tokens! },
+          onPartial: (p: TaskPartial) => p.kind === 'text' && partials.push(p.text),
+        })) as CaptionResult | AskResult;
+        assert.equal(result.timings.tokens, c.ids!.length, `${c.task}: token count`);
+        const expected = engine.adapter.tokenizer.decode(c.ids!).trim();
+        assert.equal('caption' in result ? result.caption : result.answer, expected, `${c.task}: text`);
+        assert.equal(partials.join(''), expected, `${c.task}: the streamed text adds up to the result`);
+      } else {
+        (engine.adapter.manifest.generation as { max_objects: number }).max_objects = c.max_objects!;
+        const result = (await engine.run(image, { task: c.task, object: c.object! })) as DetectResult | PointResult;
+        if (c.task === 'detect') {
+          const objects = (result as DetectResult).objects;
+          assert.equal(objects.length, c.objects!.length, 'detect: object count');
+          objects.forEach((o, i) => {
+            for (const key of ['x_min', 'y_min', 'x_max', 'y_max'] as const) assert.ok(Math.abs(o[key] - c.objects![i]![key]) < 1e-5, `detect ${i} ${key}`);
+          });
+        } else {
+          const points = (result as PointResult).points;
+          assert.equal(points.length, c.points!.length, 'point: count');
+          points.forEach((p, i) => {
+            assert.ok(Math.abs(p.x - c.points![i]!.x) < 1e-6 && Math.abs(p.y - c.points![i]!.y) < 1e-6, `point ${i}`);
+          });
+        }
+      }
+    }
+  });
+
+  it('matches the reference first-step logits within tolerance', async () => {
+    const c = reference.cases.find((x) => x.task === 'caption')!;
+    const adapter = engine.adapter;
+    const image = await referenceImage();
+    const { prepareImage } = await import('../../src/engine/image');
+    const prepared = await prepareImage(image, adapter.manifest.image);
+    const bos = await adapter.embedTokens([adapter.manifest.tokens.bos]);
+    const prefix = await adapter.step(adapter.initialState(), adapter.concat([bos, await adapter.encodeImage(prepared.pixels)]));
+    const step = await adapter.step(prefix.state, await adapter.embedTokens(c.prompt_ids));
+    for (const [id, logit] of c.first_logits_top!) assert.ok(Math.abs(step.logits[id]! - logit) < 1e-3, `logit ${id}: ${step.logits[id]} vs ${logit}`);
+  });
+
+  it('gives the same result with the KV cache as with one full pass', async () => {
+    const adapter = engine.adapter;
+    const image = await quadrantImage(50, 40);
+    const { prepareImage } = await import('../../src/engine/image');
+    const prepared = await prepareImage(imageFromBytes(image, 'q.png'), adapter.manifest.image);
+    const embedsImage = await adapter.encodeImage(prepared.pixels);
+    const bos = await adapter.embedTokens([adapter.manifest.tokens.bos]);
+    const ids = adapter.tokenizer.encode('\n\nQuestion: what is this?\n\nAnswer: a');
+    // Cached: prefix, then the prompt, then one token at a time.
+    const prefix = await adapter.step(adapter.initialState(), adapter.concat([bos, embedsImage]));
+    let cached = await adapter.step(prefix.state, await adapter.embedTokens(ids.slice(0, 3)));
+    for (const id of ids.slice(3)) cached = await adapter.step(cached.state, await adapter.embedTokens([id]));
+    // Uncached: everything in one pass from an empty cache.
+    const full = await adapter.step(adapter.initialState(), adapter.concat([bos, embedsImage, await adapter.embedTokens(ids)]));
+    assert.equal(cached.state.position, full.state.position);
+    const maxDiff = (a: Float32Array, b: Float32Array) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
+    assert.ok(maxDiff(cached.logits, full.logits) < 1e-4, `logits differ by ${maxDiff(cached.logits, full.logits)}`);
+    assert.ok(maxDiff(cached.hidden, full.hidden) < 1e-4);
+    assert.ok(maxDiff(floats(cached.state.kv[0]!), floats(full.state.kv[0]!)) < 1e-4);
+  });
+
+  it('encodes an image once for several questions', async () => {
+    const image = imageFromBytes(await quadrantImage(30, 30), 'same.png');
+    const before = engine.stats().imageEncodes;
+    const first = await engine.run(image, { task: 'ask', question: 'What colour is the top left?' }, { sampling: { maxTokens: 4 } });
+    const second = await engine.run(image, { task: 'ask', question: 'How many squares?' }, { sampling: { maxTokens: 4 } });
+    assert.equal(engine.stats().imageEncodes, before + 1);
+    assert.equal(first.timings.image_cache_hit, false);
+    assert.ok(first.timings.encode_ms > 0);
+    assert.equal(second.timings.image_cache_hit, true);
+    assert.equal(second.timings.encode_ms, 0);
+    assert.equal(second.timings.image_prefill_ms, 0);
+  });
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController();
+    const image = imageFromBytes(await quadrantImage(31, 30), 'c.png');
+    let chunks = 0;
+    await assert.rejects(
+      engine.run(image, { task: 'caption', length: 'long' }, {
+        sampling: { maxTokens: 100 },
+        signal: controller.signal,
+        onPartial: () => {
+          chunks++;
+          controller.abort();
+        },
+      }),
+      (e: unknown) => e instanceof LunetteError && e.code === ErrorCode.Cancelled,
+    );
+    assert.ok(chunks >= 1);
+  });
+
+  it('rejects empty and oversized questions before touching the image', async () => {
+    const image = imageFromBytes(Buffer.from('not an image'), 'x.png');
+    await assert.rejects(engine.run(image, { task: 'ask', question: '   ' }), /question is empty/);
+    await assert.rejects(engine.run(image, { task: 'ask', question: 'x'.repeat(5000) }), /too long/);
+  });
+
+  it('samples with temperature and stays within max tokens', async () => {
+    const image = await referenceImage();
+    const result = (await engine.run(image, { task: 'caption', length: 'normal' }, { sampling: { maxTokens: 5, temperature: 1, topP: 0.9 } })) as CaptionResult;
+    assert.ok(result.timings.tokens <= 5);
+  });
+});
+
+describe('model pack checks', () => {
+  it('loads the test pack', async () => {
+    const pack = await loadModelPack(TEST_PACK);
+    assert.equal(pack.manifest.family, 'lunette');
+  });
+
+  it('names a missing file', async () => {
+    const dir = await copyTestPack();
+    await fs.rm(path.join(dir, 'decoder.onnx'));
+    await assert.rejects(Engine.open(dir), (e: unknown) => e instanceof LunetteError && e.code === ErrorCode.ModelInvalid && /decoder\.onnx is missing/.test(e.message));
+  });
+
+  it('names a corrupted file', async () => {
+    const dir = await copyTestPack();
+    const file = path.join(dir, 'vision.onnx');
+    const bytes = await fs.readFile(file);
+    bytes[Math.floor(bytes.length / 2)] ^= 0xff;
+    await fs.writeFile(file, bytes);
+    await assert.rejects(Engine.open(dir), (e: unknown) => e instanceof LunetteError && /vision\.onnx fails its checksum/.test(e.message));
+  });
+
+  it('names a truncated file', async () => {
+    const dir = await copyTestPack();
+    const file = path.join(dir, 'embed.onnx');
+    await fs.truncate(file, 100);
+    await assert.rejects(Engine.open(dir), /embed\.onnx is 100 bytes; the manifest says/);
+  });
+
+  it('reports every manifest problem at once', async () => {
+    const dir = await copyTestPack();
+    const manifest = JSON.parse(await fs.readFile(path.join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    delete manifest['name'];
+    (manifest['image'] as Record<string, unknown>)['size'] = -1;
+    await fs.writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+    await assert.rejects(Engine.open(dir), /"name" must be a non-empty string; "image.size" must be an integer/);
+  });
+
+  it('refuses a folder without a manifest, and a manifest that is not JSON', async () => {
+    const dir = await copyTestPack();
+    await fs.writeFile(path.join(dir, 'manifest.json'), '{ not json');
+    await assert.rejects(Engine.open(dir), /manifest\.json is not valid JSON/);
+    await fs.rm(path.join(dir, 'manifest.json'));
+    await assert.rejects(Engine.open(dir), /manifest\.json is missing/);
+  });
+
+  it('refuses a graph with the wrong signature even when its checksum matches', async () => {
+    const dir = await copyTestPack();
+    // Swap two graphs and fix the manifest up: the checksums pass, the signature check must not.
+    const manifestPath = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(await fs.readFile(manifestPath, 'utf8')) as { files: Record<string, unknown> };
+    await fs.copyFile(path.join(dir, 'embed.onnx'), path.join(dir, 'vision.onnx'));
+    manifest.files['vision.onnx'] = manifest.files['embed.onnx'];
+    await fs.writeFile(manifestPath, JSON.stringify(manifest));
+    await assert.rejects(Engine.open(dir), /vision\.onnx does not match the model pack format: missing inputs pixels/);
+  });
+});

@@ -1,0 +1,92 @@
+/** Shared test helpers: paths, the tiny test pack, and image fixtures made on the fly with sharp. */
+import { mkdtempSync, promises as fs, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import sharp from 'sharp';
+
+/** Tests are bundled to out/test/<dir>/x.test.js; the repository root is found from there. */
+export const ROOT = findRoot(__dirname);
+export const TEST_PACK = path.join(ROOT, 'models', 'test-tiny');
+export const DIST = path.join(ROOT, 'dist');
+
+function findRoot(start: string): string {
+  let dir = start;
+  while (dir !== path.dirname(dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string };
+      if (pkg.name === 'lunette') return dir;
+    } catch {
+      // keep looking
+    }
+    dir = path.dirname(dir);
+  }
+  throw new Error(`package.json of lunette not found above ${start}`);
+}
+
+export interface ReferenceCase {
+  task: 'caption' | 'query' | 'detect' | 'point';
+  length?: 'short' | 'normal' | 'long';
+  question?: string;
+  object?: string;
+  max_tokens?: number;
+  max_objects?: number;
+  prompt_ids: number[];
+  ids?: number[];
+  objects?: { x_min: number; y_min: number; x_max: number; y_max: number }[];
+  points?: { x: number; y: number }[];
+  first_logits_top?: [number, number][];
+}
+
+export function readReference(): { image: string; cases: ReferenceCase[] } {
+  return JSON.parse(readFileSync(path.join(TEST_PACK, 'reference.json'), 'utf8')) as { image: string; cases: ReferenceCase[] };
+}
+
+export function tempDir(prefix = 'lunette-test-'): string {
+  return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** A copy of the test pack that a test may damage. */
+export async function copyTestPack(): Promise<string> {
+  const dir = tempDir('lunette-pack-');
+  await fs.cp(TEST_PACK, dir, { recursive: true });
+  return dir;
+}
+
+/** A picture with structure (quadrants of different colours), so orientation and resizing are visible. */
+export async function quadrantImage(width: number, height: number, format: 'png' | 'jpeg' | 'webp' | 'gif' | 'avif' | 'tiff' = 'png'): Promise<Buffer> {
+  const w2 = Math.floor(width / 2);
+  const h2 = Math.floor(height / 2);
+  const block = (r: number, g: number, b: number, w: number, h: number) =>
+    sharp({ create: { width: w, height: h, channels: 3, background: { r, g, b } } }).png().toBuffer();
+  const image = sharp({ create: { width, height, channels: 3, background: { r: 255, g: 255, b: 255 } } }).composite([
+    { input: await block(255, 0, 0, w2, h2), left: 0, top: 0 },
+    { input: await block(0, 0, 255, width - w2, h2), left: w2, top: 0 },
+    { input: await block(0, 160, 0, w2, height - h2), left: 0, top: h2 },
+    { input: await block(250, 220, 0, width - w2, height - h2), left: w2, top: h2 },
+  ]);
+  return image.toFormat(format, format === 'jpeg' ? { quality: 95 } : {}).toBuffer();
+}
+
+export async function writeFixture(dir: string, name: string, bytes: Buffer | string): Promise<string> {
+  const file = path.join(dir, name);
+  await fs.writeFile(file, bytes);
+  return file;
+}
+
+/** The bad inputs of the foundation issue, written into `dir`. */
+export async function badImageFixtures(dir: string): Promise<Record<string, string>> {
+  const png = await quadrantImage(64, 48);
+  const bomb = Buffer.from(png);
+  bomb.writeUInt32BE(30000, 16); // IHDR width
+  bomb.writeUInt32BE(30000, 20); // IHDR height
+  const folder = path.join(dir, 'folder.png');
+  await fs.mkdir(folder, { recursive: true });
+  return {
+    missing: path.join(dir, 'does-not-exist.png'),
+    directory: folder,
+    text: await writeFixture(dir, 'notes.png', 'This is a text file, not a picture.\n'),
+    truncated: await writeFixture(dir, 'truncated.png', png.subarray(0, Math.floor(png.length / 2))),
+    empty: await writeFixture(dir, 'empty.png', Buffer.alloc(0)),
+    bomb: await writeFixture(dir, 'bomb.png', bomb),
+  };
+}
