@@ -210,7 +210,7 @@ export class HostClient {
     const running = this.running;
     if (!running) return;
     const exited = new Promise<void>((resolve) => {
-      if (running.child.exitCode !== null || running.child.signalCode !== null) resolve();
+      if (running.child.pid === undefined || running.child.exitCode !== null || running.child.signalCode !== null) resolve();
       else running.child.once('exit', () => resolve());
     });
     try {
@@ -251,6 +251,12 @@ export class HostClient {
             ? `Cannot start the model host: the runtime "${runtime}" was not found. Check the lunette.host.runtime setting.`
             : `Cannot start the model host: ${error.message}`;
         this.lastError = message;
+        if (child.pid === undefined && this.running?.child === child) {
+          // It never started: there is no process to wait for or restart.
+          connection.dispose();
+          this.running = undefined;
+          this.setState('failed');
+        }
         reject(new LunetteError(ErrorCode.HostCrashed, message));
       });
       child.once('exit', (code, signal) => reject(new LunetteError(ErrorCode.HostCrashed, `The model host exited during start-up (${signal ?? `code ${code}`}).`)));
