@@ -55,7 +55,7 @@ async function runCommand(command: CliCommand): Promise<number> {
     hungGraceMs: 5000,
     restart: { ...DEFAULT_RESTART, maxCrashes: 0 },
     onLog: (level, message) => {
-      if (command.verbose || level === 'error') process.stderr.write(`[${level}] ${message}\n`);
+      if (command.verbose) process.stderr.write(`[${level}] ${message}\n`);
     },
   });
   const controller = new AbortController();

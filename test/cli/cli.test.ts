@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { DIST, TEST_PACK, badImageFixtures, copyTestPack, quadrantImage, tempDir, writeFixture } from '../helpers';
+
+const CLI = path.join(DIST, 'cli.js');
+
+function cli(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A bad input must end with one clear line on stderr, no stack trace, and the given exit code. */
+function assertCleanFailure(result: ReturnType<typeof cli>, code: number, pattern: RegExp): void {
+  assert.equal(result.code, code, `exit code (stderr: ${result.stderr})`);
+  assert.equal(result.stdout, '');
+  const lines = result.stderr.trim().split('\n');
+  assert.equal(lines.length, code === 2 ? 2 : 1, `one line on stderr, got: ${result.stderr}`);
+  assert.match(lines[0]!, /^lunette: /);
+  assert.match(result.stderr, pattern);
+  assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+}
+
+describe('lunette CLI', () => {
+  let image: string;
+  let bad: Record<string, string>;
+  before(async () => {
+    const dir = tempDir();
+    image = await writeFixture(dir, 'picture.png', await quadrantImage(64, 48));
+    bad = await badImageFixtures(dir);
+  });
+
+  it('captions an image as JSON with timings', () => {
+    const result = cli(['caption', image, '--model', TEST_PACK, '--json', '--length', 'short', '--max-tokens', '6']);
+    assert.equal(result.code, 0, result.stderr);
+    const json = JSON.parse(result.stdout) as { caption: string; timings: Record<string, number> };
+    assert.deepEqual(Object.keys(json), ['caption', 'timings']);
+    assert.equal(typeof json.caption, 'string');
+    for (const key of ['load_ms', 'preprocess_ms', 'encode_ms', 'image_prefill_ms', 'prompt_prefill_ms', 'decode_ms', 'total_ms']) {
+      assert.equal(typeof json.timings[key], 'number', key);
+    }
+  });
+
+  it('prints the shapes of ask, detect and point', () => {
+    const ask = JSON.parse(cli(['ask', image, 'What', 'colour?', '--model', TEST_PACK, '--json', '--max-tokens', '3']).stdout) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(ask), ['answer', 'timings']);
+    const detect = JSON.parse(cli(['detect', image, 'red square', '--model', TEST_PACK, '--json']).stdout) as { objects: unknown[] };
+    assert.ok(Array.isArray(detect.objects));
+    const point = JSON.parse(cli(['point', image, 'red square', '--model', TEST_PACK, '--json']).stdout) as { points: unknown[] };
+    assert.ok(Array.isArray(point.points));
+  });
+
+  it('prints plain text without --json', () => {
+    const result = cli(['caption', image, '--model', TEST_PACK, '--max-tokens', '4']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(!result.stdout.trimStart().startsWith('{'));
+    const detect = cli(['detect', image, 'square', '--model', TEST_PACK]);
+    assert.match(detect.stdout, /^(No objects found\.|1\. x_min=)/);
+  });
+
+  it('fails cleanly on bad images', () => {
+    assertCleanFailure(cli(['caption', bad.missing!, '--model', TEST_PACK]), 3, /not found/);
+    assertCleanFailure(cli(['caption', bad.directory!, '--model', TEST_PACK]), 3, /is a directory/);
+    assertCleanFailure(cli(['caption', bad.text!, '--model', TEST_PACK]), 3, /not an image/);
+    assertCleanFailure(cli(['caption', bad.truncated!, '--model', TEST_PACK]), 3, /corrupt or truncated/);
+    assertCleanFailure(cli(['caption', bad.empty!, '--model', TEST_PACK]), 3, /empty/);
+    assertCleanFailure(cli(['caption', bad.bomb!, '--model', TEST_PACK]), 3, /pixel/);
+  });
+
+  it('rasterizes an SVG that references an external URL without fetching it', async () => {
+    const svg = await writeFixture(tempDir(), 'remote.svg', '<svg xmlns="http://www.w3.org/2000/svg" width="50" height="50"><image href="http://198.51.100.7/x.png" width="50" height="50"/><circle cx="25" cy="25" r="20" fill="blue"/></svg>');
+    const started = Date.now();
+    const result = cli(['caption', svg, '--model', TEST_PACK, '--json', '--max-tokens', '2']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(Date.now() - started < 20_000);
+  });
+
+  it('fails cleanly on a missing or damaged model', async () => {
+    assertCleanFailure(cli(['caption', image, '--model', path.join(tempDir(), 'nothing-here')]), 4, /manifest\.json is missing/);
+    const damaged = await copyTestPack();
+    const file = path.join(damaged, 'decoder.onnx');
+    const bytes = await fs.readFile(file);
+    bytes[100] ^= 0xff;
+    await fs.writeFile(file, bytes);
+    assertCleanFailure(cli(['caption', image, '--model', damaged]), 4, /decoder\.onnx fails its checksum/);
+    await fs.rm(path.join(damaged, 'region.onnx'));
+    assertCleanFailure(cli(['caption', image, '--model', damaged]), 4, /region\.onnx is missing/);
+  });
+
+  it('explains usage errors', () => {
+    assertCleanFailure(cli([]), 2, /No command given/);
+    assertCleanFailure(cli(['describe', image]), 2, /Unknown command "describe"/);
+    assertCleanFailure(cli(['ask', image]), 2, /needs a question/);
+    assertCleanFailure(cli(['caption', image, '--length', 'huge']), 2, /--length must be one of/);
+    assertCleanFailure(cli(['caption', image, '--threads', 'many']), 2, /--threads must be a positive integer/);
+    assertCleanFailure(cli(['caption', image, '--bogus']), 2, /Unknown option/);
+    const help = cli(['--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /Usage: lunette/);
+  });
+});
