@@ -110,7 +110,8 @@ export class Engine {
       const sampling = options.sampling ?? {};
       const defaultMax = request.task === 'caption' ? manifest.generation.max_tokens[request.length] : manifest.generation.max_tokens.answer;
       const out = await generateText(this.adapter, prompt, {
-        maxTokens: clampInt(sampling.maxTokens ?? defaultMax, 1, manifest.text.max_context),
+        // Never run past the model's context: the last generated token needs no decoder step of its own.
+        maxTokens: clampInt(sampling.maxTokens ?? defaultMax, 1, Math.max(1, manifest.text.max_context - prompt.state.position + 1)),
         temperature: sampling.temperature ?? 0,
         topP: sampling.topP ?? 1,
         suppress: [tokens.coord, tokens.size, tokens.pad, tokens.bos].filter((id): id is number => id !== undefined && id !== tokens.eos),

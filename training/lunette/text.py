@@ -102,18 +102,21 @@ class TextDecoder(nn.Module):
         inputs_embeds: torch.Tensor,
         position_ids: Optional[torch.Tensor] = None,
         past: Optional[KVCache] = None,
+        mask: Optional[torch.Tensor] = None,
     ) -> Tuple[torch.Tensor, KVCache]:
         """inputs_embeds [B,T,D] -> (hidden [B,T,D] before post_ln, presents).
 
         position_ids [B,T] defaults to P..P+T-1 where P is the cached length. With `past` the new keys/values
-        are appended to it (a zero-length past is allowed).
+        are appended to it (a zero-length past is allowed). `mask` (training only: bool [B,1,T,P+T], True where
+        a key is NOT visible) replaces the causal mask built from position_ids, e.g. to attend to a padded shared
+        prefix; inference and the ONNX graphs never pass it.
         """
         b, t = inputs_embeds.shape[0], inputs_embeds.shape[1]
         n_past = 0 if past is None else past[0][0].shape[2]
         if position_ids is None:
             position_ids = torch.arange(n_past, n_past + t, device=inputs_embeds.device).unsqueeze(0).expand(b, t)
         cos, sin = self.rotary.cos_sin(position_ids)
-        masked = causal_mask(position_ids, n_past + t)
+        masked = causal_mask(position_ids, n_past + t) if mask is None else mask
         x, presents = inputs_embeds, []
         for i, block in enumerate(self.blocks):
             x, present = block(x, cos, sin, self.rotary, masked, None if past is None else past[i])
