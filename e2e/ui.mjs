@@ -1,0 +1,135 @@
+// UI scenarios: Playwright drives the workbench in Debian's Chromium, with Lunette installed from its VSIX.
+import { mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+
+const SPACE = '[\\s\\u00a0]'; // Monaco renders spaces as U+00A0
+
+async function openWorkbench(page, url, workspace) {
+  await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.explorer-folders-view').waitFor({ timeout: 60_000 });
+}
+
+/** Runs a command from the palette; retries while contributions are still arriving. */
+async function runCommand(page, title) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ timeout: 1500 });
+      await row.click();
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1000);
+    }
+  }
+  throw new Error(`command "${title}" never appeared in the palette`);
+}
+
+async function openFile(page, relativePath) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(relativePath);
+  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** The text of a notification toast; with `action`, only a toast offering that button (a result, not progress). */
+async function notification(page, pattern, timeout = 60_000, action) {
+  let toast = page.locator('.notification-toast', { hasText: pattern });
+  if (action) toast = toast.filter({ has: page.locator('.monaco-button', { hasText: action }) });
+  toast = toast.first();
+  await toast.waitFor({ timeout });
+  return (await toast.locator('.notification-list-item-message').innerText()).trim();
+}
+
+/** Clicks an item of a file's context menu; retries while the extension's menu contributions are arriving. */
+async function explorerContextMenu(page, fileName, item) {
+  const entry = page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first();
+  await entry.waitFor({ timeout: 30_000 });
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await entry.click({ button: 'right' });
+    const menuItem = page.locator('.context-view .action-item', { hasText: item }).first();
+    try {
+      await menuItem.waitFor({ timeout: 1500 });
+      await menuItem.click();
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(1000);
+    }
+  }
+  throw new Error(`"${item}" never appeared in the context menu of ${fileName}`);
+}
+
+async function expandFolder(page, folder) {
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: folder }).first();
+  await row.waitFor({ timeout: 30_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+}
+
+export async function runScenarios({ browser, url, workspace, outDir }) {
+  const shots = path.join(outDir, 'screenshots');
+  mkdirSync(shots, { recursive: true });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const results = [];
+  const scenario = async (name, body) => {
+    const started = Date.now();
+    try {
+      await body();
+      results.push({ name, ok: true });
+      console.log(`  ✔ ${name} (${Date.now() - started} ms)`);
+    } catch (error) {
+      results.push({ name, ok: false });
+      console.log(`  ✖ ${name}: ${error instanceof Error ? error.message.split('\n')[0] : error}`);
+      await page.screenshot({ path: path.join(shots, `failed-${name.replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
+    }
+  };
+
+  await scenario('the workbench opens', async () => {
+    await openWorkbench(page, url, workspace);
+  });
+
+  await scenario('Describe Image from the explorer shows the caption', async () => {
+    await expandFolder(page, 'images');
+    await explorerContextMenu(page, 'settings-dialog.png', 'Describe Image');
+    const text = await notification(page, /\w/, 90_000, 'Copy');
+    // Activation put the host's status in the status bar.
+    await page.locator('.statusbar-item', { hasText: /Lunette/ }).first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(shots, 'describe-image.png') });
+    console.log(`    caption: ${text}`);
+    await page.keyboard.press('Escape');
+  });
+
+  await scenario('Ask About Image on the open image preview streams an answer', async () => {
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await openFile(page, 'images/settings-dialog.png');
+    await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('img').first().waitFor({ timeout: 20_000 });
+    await page.locator('.tab.active', { hasText: 'settings-dialog.png' }).waitFor({ timeout: 20_000 });
+    await runCommand(page, 'Lunette: Ask About Image…');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('What does the dialog ask?');
+    await page.keyboard.press('Enter');
+    const text = await notification(page, /\w/, 90_000, 'Copy');
+    await page.screenshot({ path: path.join(shots, 'ask-about-image.png') });
+    console.log(`    answer: ${text}`);
+  });
+
+  await scenario('a broken image gives a clear error', async () => {
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await explorerContextMenu(page, 'broken.png', 'Describe Image');
+    const text = await notification(page, /corrupt or truncated|not an image/, 60_000);
+    await page.screenshot({ path: path.join(shots, 'broken-image.png') });
+    console.log(`    error: ${text}`);
+  });
+
+  await page.close();
+  return { passed: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length };
+}
