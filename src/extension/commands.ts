@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../protocol/errors';
 import { type HostService, isCancellation } from './hostService';
+import { chooseModel } from './chooseModel';
 import { imageLabel, resolveImageTarget } from './imageTarget';
 
 export function registerCommands(context: vscode.ExtensionContext, host: HostService, log: vscode.LogOutputChannel): void {
@@ -51,6 +52,7 @@ export function registerCommands(context: vscode.ExtensionContext, host: HostSer
     const items: (vscode.QuickPickItem & { command: string })[] = [
       { label: `$(debug-restart) ${vscode.l10n.t('Restart Model Host')}`, command: 'lunette.restartHost' },
       { label: `$(output) ${vscode.l10n.t('Show Logs')}`, command: 'lunette.showLogs' },
+      { label: `$(package) ${vscode.l10n.t('Choose Model…')}`, command: 'lunette.chooseModel' },
       { label: `$(gear) ${vscode.l10n.t('Settings')}`, command: 'lunette.openSettings' },
     ];
     const picked = await vscode.window.showQuickPick(items, {
@@ -58,6 +60,7 @@ export function registerCommands(context: vscode.ExtensionContext, host: HostSer
     });
     if (picked) await vscode.commands.executeCommand(picked.command);
   });
+  register('lunette.chooseModel', () => chooseModel(context));
   register('lunette.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', '@ext:lunette.lunette'));
 }
 
