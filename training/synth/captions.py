@@ -11,9 +11,10 @@ invent text.
 from __future__ import annotations
 
 import re
+from importlib import import_module
 
 from . import refer as R
-from .language import article, cap, join, plural, position_name, position_phrase, sentence
+from .language import article, cap, join, looks_plural, number, plural, position_name, position_phrase, sentence
 from .templates import ATTR, fill
 
 SHORT_MAX = 125
@@ -70,7 +71,7 @@ def fact_sentences(scene, ev, rng):
                 ph = R.render(r)
                 if o.color and "color" not in r and o.attrs.get("say_colour", True):
                     ph = f"{o.color} {ph}"
-                out.append((f.salience * 0.8, f"{cap(article(ph))} is {position_phrase(pos)}.", None))
+                out.append((f.salience * 0.8, f"{cap(article(ph))} {_be(ph)} {position_phrase(pos)}.", None))
         elif t == "superlative":
             o = scene.obj(f["obj"])
             r = R.refer(scene, o)
@@ -82,18 +83,20 @@ def fact_sentences(scene, ev, rng):
             rng.shuffle(pairs)
             for a, rel, b, ra, rb in pairs[:2]:
                 rel_s = {"left of": "to the left of", "right of": "to the right of"}.get(rel, rel)
-                out.append((f.salience * 0.9, f"The {R.render(ra)} is {rel_s} the {R.render(rb)}.", None))
+                out.append((f.salience * 0.9, f"The {R.render(ra)} {_be(R.render(ra))} {rel_s} the {R.render(rb)}.",
+                            None))
         elif t == "count" and not f.get("total") and f.get("caption", False):
             ph = f"{f['color']} {f['noun']}" if f.get("color") else f["noun"]
-            out.append((f.salience, f"There {'is' if f['n'] == 1 else 'are'} {f['n']} "
+            out.append((f.salience, f"There {'is' if f['n'] == 1 else 'are'} {number(f['n'])} "
                                     f"{ph if f['n'] == 1 else plural(ph)}.", None))
         elif t in ("chart", "graph"):
-            mod = __import__(f"training.synth.{t}qa", fromlist=["x"]) if __package__ == "training.synth" else None
-            if mod is None:
-                from importlib import import_module
-                mod = import_module(f"{__package__}.{t}qa")
+            mod = import_module(f"{__package__}.{t}qa")
             out.extend(mod.sentences(scene, f, ev, rng))
     return out
+
+
+def _be(noun_phrase: str) -> str:
+    return "are" if looks_plural(noun_phrase.split()[-1]) else "is"
 
 
 def clean_short(s: str) -> str:
@@ -113,7 +116,12 @@ def short_caption(scene, ev, rng, facts=None) -> str:
     for sal, p in pieces[:2]:
         if sal < 0.55:
             break
-        cand = f"{s}{p if p.startswith((',', ';', ':')) else ', ' + p}"
+        if p.startswith((",", ";", ":")):
+            cand = s + p
+        elif p.startswith("with ") and " with " not in s:
+            cand = s + " " + p
+        else:
+            cand = s + ", " + p
         if len(cand) <= SHORT_MAX:
             s = cand
     if len(s) > SHORT_MAX:
@@ -141,23 +149,33 @@ def normal_caption(scene, ev, rng, facts=None) -> str:
     facts = facts if facts is not None else fact_sentences(scene, ev, rng)
     head = _subject_sentence(scene, ev, rng)
     ranked = sorted(facts, key=lambda x: -x[0])
-    body = [s for sal, s, _ in ranked if sal >= 0.5][: rng.choice([1, 2, 2, 3])]
-    return " ".join([head] + [sentence(s) for s in body])
+    return " ".join([head] + _pick(head, ranked, 0.5, rng.choice([1, 2, 2, 3])))
+
+
+def _pick(head, ranked, min_sal, k):
+    """Up to k sentences, most salient first, skipping repeats and sentences whose quoted text was already told."""
+    body, seen = [], {sentence(head).lower()}
+    told = " ".join([head])
+    for sal, s, _ in ranked:
+        s2 = sentence(s)
+        if sal < min_sal or s2.lower() in seen:
+            continue
+        quotes = re.findall(r'"([^"]+)"', s2)
+        if quotes and all(f'"{q}"' in told for q in quotes):
+            continue
+        seen.add(s2.lower())
+        told += " " + s2
+        body.append(s2)
+        if len(body) >= k:
+            break
+    return body
 
 
 def long_caption(scene, ev, rng, facts=None) -> str:
     facts = facts if facts is not None else fact_sentences(scene, ev, rng)
     head = _subject_sentence(scene, ev, rng)
     ranked = sorted(facts, key=lambda x: -x[0])
-    body, seen = [], set()
-    for sal, s, _ in ranked:
-        if sal < 0.2 or s in seen:
-            continue
-        seen.add(s)
-        body.append(sentence(s))
-        if len(body) >= 8:
-            break
-    return " ".join([head] + body)
+    return " ".join([head] + _pick(head, ranked, 0.2, 8))
 
 
 def captions(scene, ev, rng) -> dict:

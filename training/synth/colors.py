@@ -75,7 +75,7 @@ def classify(c) -> str | None:
     if deg < 15 or deg >= 340:
         return "red" if l < 0.7 else "pink"
     if deg < 42:
-        return "brown" if l < 0.33 else "orange"
+        return "brown" if max(r, g, b) < 0.66 else "orange"
     if deg < 68:
         return "yellow" if l > 0.35 else None
     if deg < 160:

@@ -20,11 +20,16 @@ class Evidence:
         self.w, self.h = scene.image.size
 
     def legible(self, lid: int) -> bool:
-        ln = self.scene.line(lid)
+        try:
+            ln = self.scene.line(lid)
+        except KeyError:
+            return False
         return (ln.box[3] - ln.box[1]) * self.model_size / self.h >= self.legible_px and \
             len(ln.text) <= 12 and ln.ocr
 
     def line_ok(self, lid: int) -> bool:
+        if lid is None or lid < 0:
+            return False
         q = self.ocr.quality.get(lid, 0.0) if self.ocr is not None else 0.0
         return q >= self.text_threshold or self.legible(lid)
 

@@ -14,15 +14,34 @@ NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "
                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 
 
+_PREP = {"with", "of", "in", "on", "at", "for", "from", "without", "under", "over", "and"}
+_NOT_PARTICIPLE = {"king", "ring", "wing", "building", "pudding", "string", "thing", "spring", "ceiling", "swing",
+                   "sling", "ping", "morning", "evening", "wedding", "stocking", "icing", "lightning",
+                   "drawing", "painting", "ceiling", "building", "clothing", "frosting", "earring"}
+
+
+def looks_plural(word: str) -> bool:
+    w = word.lower()
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "as", "os", "ys"))
+
+
 def plural(noun: str) -> str:
     words = noun.split(" ")
-    # pluralize the head noun; "face with tears of joy" -> "faces with tears of joy"
-    head = 0 if len(words) > 2 and words[1] in ("with", "of", "in", "on") else len(words) - 1
+    # pluralize the head noun: "face with tears of joy" -> "faces with tears of joy",
+    # "face blowing a kiss" -> "faces blowing a kiss"
+    head = len(words) - 1
+    for i, w in enumerate(words[1:], 1):
+        lw = w.lower()
+        if lw in _PREP or (lw.endswith("ing") and lw not in _NOT_PARTICIPLE and len(lw) > 4):
+            head = i - 1
+            break
     w = words[head]
     lw = w.lower()
     if lw in _IRREGULAR:
         p = _IRREGULAR[lw]
         p = p[0].upper() + p[1:] if w[0].isupper() else p
+    elif looks_plural(lw) and head == len(words) - 1:
+        p = w                     # "drums", "grapes", "headphones" are already plural
     elif re.search(r"(s|x|z|ch|sh)$", lw):
         p = w + "es"
     elif re.search(r"[^aeiou]y$", lw):
@@ -47,6 +66,8 @@ def article(phrase: str) -> str:
     p = phrase.strip()
     if not p:
         return p
+    if looks_plural(p.split()[-1]) and len(p.split()) <= 2 and p.split()[-1].lower() not in ("news", "series"):
+        return p                  # "drums", "grapes": no article
     first = p.split()[0].lower().strip('"\'')
     if p[0] in "\"'":
         # quoted labels: article by the sound of the first letter
@@ -84,7 +105,9 @@ def sentence(s: str) -> str:
     if not s:
         return s
     s = cap(s)
-    return s if s[-1] in ".!?" else s + "."
+    if s[-1] in ".!?" or (len(s) > 1 and s[-1] in "\"'`)" and s[-2] in ".!?"):
+        return s
+    return s + "."
 
 
 # ---- positions --------------------------------------------------------------------------------------------------
@@ -127,3 +150,9 @@ def content_words(s: str) -> set:
             "what", "which", "how", "many", "does", "do", "it", "to", "at", "and", "or", "be", "shown", "show", "shows",
             "with", "any", "some", "its", "i", "you", "can", "see", "visible", "here", "screenshot", "for", "by"}
     return {w for w in re.findall(r"[a-z0-9']+", s.lower()) if w not in stop}
+
+
+def lower_words(s: str) -> str:
+    """Lower-case words that are only capitalized at their first letter ("Offline support" -> "offline support",
+    "TypeScript types" stays)."""
+    return " ".join(w if any(ch.isupper() for ch in w[1:]) else w.lower() for w in s.split(" "))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import refer as R
-from .language import cap, join, plural, position_name
+from .language import article, cap, join, plural, position_name
 from .templates import ATTR, fill
 from .scenes.common import relation
 
@@ -60,13 +60,18 @@ INVERSE = {"left of": "right of", "right of": "left of", "above": "below", "belo
 # ---- per fact type ------------------------------------------------------------------------------------------------
 def _subject(scene, f, rng):
     ph = f.get("phrase")
-    if not ph:
+    if not ph or rng.random() < 0.6:      # the captions already teach the subject; keep this question rarer
         return []
     qs = ["What is shown in the image?", "What is this?", "What does the image show?", "Describe the image briefly."]
     if scene.kind in ("ui", "code", "terminal", "document"):
         qs.append("What is this a screenshot of?")
     return [QA(qs[0], cap(ph), "subject", paraphrases=qs[1:], terse=["what is this", "what's shown?"],
                lines=list(f.get("lines", ())), source="subject")]
+
+
+def ref_lines(o, *refs):
+    """Text lines needed to resolve refs that name an object by its label."""
+    return [o.attrs["label_line"] for r in refs if r is not None and "label" in r and "label_line" in o.attrs]
 
 
 def _object(scene, f, rng):
@@ -82,23 +87,25 @@ def _object(scene, f, rng):
                           paraphrases=[f"What color is {_the(r)}?", f"Which colour is {_the(r)}?",
                                        f"What is the colour of {_the(r)}?"],
                           terse=[f"colour of {R.render(r)}?", f"{R.render(r)} color"],
-                          protect=[R.render(r)], objs=[o.id], refs=[r], source="object"))
+                          protect=[R.render(r)], objs=[o.id], refs=[r], lines=ref_lines(o, r), source="object"))
             wrong = rng.choice([c for c in ("red", "blue", "green", "yellow", "purple", "orange", "black", "pink")
                                 if c != o.color])
             if rng.random() < 0.5:
                 out.append(QA(f"Is {_the(r)} {o.color}?", "Yes", "yesno", paraphrases=[f"Is {_the(r)} coloured {o.color}?"],
-                              protect=[R.render(r), o.color], objs=[o.id], refs=[r], source="object"))
+                              protect=[R.render(r), o.color], objs=[o.id], refs=[r], lines=ref_lines(o, r),
+                              source="object"))
             else:
                 out.append(QA(f"Is {_the(r)} {wrong}?", f"No, it is {o.color}", "yesno",
                               paraphrases=[f"Is {_the(r)} coloured {wrong}?"], protect=[R.render(r), wrong],
-                              objs=[o.id], refs=[r], key="no", source="object"))
+                              objs=[o.id], refs=[r], key="no", lines=ref_lines(o, r), source="object"))
     if full is not None:
         pos = position_name(o.cx / w, o.cy / h)
         if pos:
             out.append(QA(f"Where is {_the(full)}?", cap(pos), "position",
                           paraphrases=[f"Where is {_the(full)} located?", f"In which part of the image is {_the(full)}?"],
                           terse=[f"where {R.render(full)}?", f"{R.render(full)} position"],
-                          protect=[R.render(full)], objs=[o.id], refs=[full], source="object"))
+                          protect=[R.render(full)], objs=[o.id], refs=[full], lines=ref_lines(o, full),
+                          source="object"))
         lab = o.attrs.get("label")
         if lab and "label_line" in o.attrs:
             r = R.refer(scene, o, avoid=("label",))
@@ -108,10 +115,6 @@ def _object(scene, f, rng):
                               paraphrases=[f"What is written on {_the(r)}?", f"Which {what} does {_the(r)} show?"],
                               protect=[R.render(r)], objs=[o.id], refs=[r], lines=[o.attrs["label_line"]],
                               source="object"))
-        if o.attrs.get("state") is not None and o.attrs.get("state_q"):
-            for q, a in o.attrs["state_q"]:
-                out.append(QA(q, a, "yesno" if a in ("Yes", "No") else "attr", objs=[o.id], refs=[full],
-                              lines=list(o.attrs.get("lines", ())), source="object"))
     return out
 
 
@@ -127,8 +130,8 @@ def _count(scene, f, rng):
     out = [QA(qs[0], str(n), "count", paraphrases=qs[1:], terse=[f"# of {pl}?", f"how many {pl}", f"{pl} count?"],
               protect=[pl], objs=list(f.get("objs", ())), lines=list(f.get("lines", ())), source="count")]
     if n >= 1 and not f.get("total"):
-        out.append(QA(f"Is there a {ph}?" if n == 1 else f"Are there any {pl}?", "Yes", "yesno",
-                      paraphrases=[f"Does the image contain {'a ' + ph if n == 1 else pl}?"],
+        out.append(QA(f"Is there {article(ph)}?" if n == 1 else f"Are there any {pl}?", "Yes", "yesno",
+                      paraphrases=[f"Does the image contain {article(ph) if n == 1 else pl}?"],
                       protect=[ph, pl], objs=list(f.get("objs", ())), lines=list(f.get("lines", ())), source="count"))
     return out
 
@@ -168,11 +171,11 @@ def _closed_world(scene, f, rng):
         if rng.random() < 0.5:
             out.append(QA(f"How many {plural(ph)} are there?", "0", "count", protect=[plural(ph)], source="closed"))
         else:
-            out.append(QA(f"Is there a {ph}?", "No", "yesno", paraphrases=[f"Can you see a {ph}?"], protect=[ph],
+            out.append(QA(f"Is there {article(ph)}?", "No", "yesno", paraphrases=[f"Can you see {article(ph)}?"], protect=[ph],
                           source="closed"))
     shape = rng.choice(SHAPES)
     if shape not in names:
-        out.append(QA(f"Is there a {shape}?", "No", "yesno", protect=[shape], source="closed"))
+        out.append(QA(f"Is there {article(shape)}?", "No", "yesno", protect=[shape], source="closed"))
     return out
 
 
@@ -185,7 +188,7 @@ def _superlative(scene, f, rng):
     ans = "The " + R.render(r)
     return [QA(f"Which {noun} is the {what}?", ans, "superlative",
                paraphrases=[f"What is the {what} {noun}?", f"Which {noun} is {what}?"], objs=[o.id], refs=[r],
-               source="superlative")]
+               lines=ref_lines(o, r), source="superlative")]
 
 
 def _relations(scene, f, rng):
@@ -196,27 +199,28 @@ def _relations(scene, f, rng):
         ta, tb = _the(ra), _the(rb)
         inv = INVERSE[rel]
         prot = [R.render(ra), R.render(rb)]
+        lns = ref_lines(a, ra) + ref_lines(b, rb)
         if rng.random() < 0.5:
             out.append(QA(f"Is {ta} {rel} {tb}?", "Yes", "relation",
                           paraphrases=[f"Is {ta} {'to the ' + rel if 'of' in rel else rel} {tb}?"],
-                          protect=prot, objs=[a.id, b.id], refs=[ra, rb], source="relation"))
+                          protect=prot, objs=[a.id, b.id], refs=[ra, rb], lines=lns, source="relation"))
         else:
             out.append(QA(f"Is {ta} {inv} {tb}?", "No", "relation", protect=prot, objs=[a.id, b.id], refs=[ra, rb],
-                          source="relation"))
+                          lines=lns, source="relation"))
         if rel in ("above", "below"):
             out.append(QA(f"Is {ta} above or below {tb}?", cap(rel), "relation", choice=True, protect=prot,
-                          objs=[a.id, b.id], refs=[ra, rb], source="relation"))
+                          objs=[a.id, b.id], refs=[ra, rb], lines=lns, source="relation"))
         else:
             side = rel.split()[0]
             out.append(QA(f"Is {ta} to the left or to the right of {tb}?", cap(side), "relation", choice=True,
                           paraphrases=[f"Is {ta} left or right of {tb}?"], protect=prot, objs=[a.id, b.id],
-                          refs=[ra, rb], source="relation"))
+                          refs=[ra, rb], lines=lns, source="relation"))
         # "what is left of X" when exactly one countable object is
         others = [o for o in scene.objects if o.countable and o.id != b.id and rel in relation(o, b)]
         if len(others) == 1 and others[0].id == a.id:
             where = {"left of": "to the left of", "right of": "to the right of"}.get(rel, rel)
             out.append(QA(f"What is {where} {tb}?", cap(ta), "relation", protect=[R.render(rb)], objs=[a.id, b.id],
-                          refs=[ra, rb], source="relation"))
+                          refs=[ra, rb], lines=lns, source="relation"))
     return out
 
 
@@ -263,7 +267,8 @@ def _attr(scene, f, rng):
 def _qa_fact(scene, f, rng):
     """A fact that is itself a question (scene-specific): {q: [...], a, lines?, objs?, qtype?}."""
     qs = list(f["q"])
-    return [QA(qs[0], f["a"], f.get("qtype", "attr"), paraphrases=qs[1:], terse=list(f.get("terse", ())),
+    qtype = "yesno" if f["a"] in ("Yes", "No") else f.get("qtype", "attr")
+    return [QA(qs[0], f["a"], qtype, paraphrases=qs[1:], terse=list(f.get("terse", ())),
                lines=list(f.get("lines", ())), objs=list(f.get("objs", ())), refs=list(f.get("refs", ())),
                choice=f.get("choice", False), protect=list(f.get("protect", ())), key=f.get("key_answer", ""),
                source="qa")]

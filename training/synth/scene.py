@@ -72,6 +72,9 @@ class Fact:
     def get(self, k, d=None):
         return self.data.get(k, d)
 
+    def __getitem__(self, k):
+        return self.data[k]
+
 
 @dataclass
 class Scene:

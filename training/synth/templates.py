@@ -14,7 +14,7 @@ ATTR = {
     "theme": {
         "q": ["Is this a light or dark theme?", "Does it use a dark theme or a light theme?",
               "Is the {subj} in dark mode or light mode?"],
-        "terse": ["light or dark theme?", "dark mode?"],
+        "terse": ["light or dark theme?", "light or dark?"],
         "a": "{V}", "choice": True,
         "s": ["The {subj} uses a {v} theme.", "It is shown in a {v} theme."],
     },

@@ -174,7 +174,7 @@ def generate(rng, hint=None):
     parts = []
     for (cname, shape), objs in sorted(groups.items(), key=lambda kv: -len(kv[1])):
         adj = f"outlined {cname}" if outlined and shape != "ring" else cname
-        parts.append(count_noun(len(objs), f"{adj} {shape}"))
+        parts.append(article(f"{adj} {shape}") if len(objs) == 1 else count_noun(len(objs), f"{adj} {shape}"))
     bg_phrase = {"grid": "grid paper", "gradient": "a pale gradient"}.get(bg_name, f"a {bg_name} background")
     if n == 1:
         o = placed[0]

@@ -1,0 +1,151 @@
+"""The packed training forward (losses.forward_packed) equals running each task alone after the shared prefix,
+as the engine does (docs/model-pack.md "Tasks and decoding"), and the labels sit where decoding reads them."""
+import numpy as np
+import torch
+
+from lunette.config import tiny
+from lunette.data import COORD, IGNORE, SIZE, collate, task_rows
+from lunette.losses import AuxHead, forward_losses, forward_packed
+from lunette.model import LunetteModel
+from lunette.region import coord_to_bin, size_to_bin
+from lunette.tokenizer import train_bpe
+
+
+def _tok():
+    return train_bpe(["\n\nShort caption: a red circle", "\n\nDetect: circle\n\n", "\n\nText:\n4,3 File Edit",
+                      "\n\nQuestion: What colour?\n\nAnswer: Red"] * 3, 384)
+
+
+def _example(tok, cfg, seed, ocr=True):
+    rng = np.random.default_rng(seed)
+    s = cfg.vision.image_size
+    g = cfg.vision.image_size // cfg.vision.patch_size
+    tasks = [
+        {"task": "caption", "prompt_ids": tok.encode("\n\nShort caption:"), "target_ids": tok.encode(" a red circle")},
+        {"task": "detect", "prompt_ids": tok.encode("\n\nDetect: circle\n\n"),
+         "objects": [(0.3, 0.4, 0.2, 0.1), (0.7, 0.6, 0.05, 0.5)]},
+        {"task": "point", "prompt_ids": tok.encode("\n\nPoint: circle\n\n"), "objects": [(0.25, 0.75)]},
+        {"task": "detect", "prompt_ids": tok.encode("\n\nDetect: dog\n\n"), "objects": []},
+        {"task": "query", "prompt_ids": tok.encode("\n\nQuestion: What colour?\n\nAnswer:"),
+         "target_ids": tok.encode(" Red")},
+    ]
+    return {"pixels": rng.integers(0, 256, (s, s, 3), dtype=np.uint8), "kind": "shapes",
+            "ocr_ids": tok.encode("\n\nText:\n4,3 File Edit") if ocr else [], "tasks": tasks[: 5 - seed % 2],
+            "aux": {"name": np.zeros(g * g, dtype=np.int64), "color": np.zeros(g * g, dtype=np.int64),
+                    "text": np.zeros(g * g, dtype=np.int64)}}
+
+
+def test_packed_equals_sequential():
+    torch.manual_seed(0)
+    cfg = tiny()
+    tok = _tok()
+    model = LunetteModel(cfg).eval()
+    model.init_weights(0.2)
+    exs = [_example(tok, cfg, 0, ocr=True), _example(tok, cfg, 1, ocr=False)]
+    batch = collate(exs, cfg)
+    with torch.no_grad():
+        _, hidden = forward_packed(model, batch)
+        for i, ex in enumerate(exs):
+            pix = batch["pixels"][i:i + 1]
+            prefix = model.prefix_embeds(pix)
+            if ex["ocr_ids"]:
+                prefix = torch.cat([prefix, model.embed(torch.tensor([ex["ocr_ids"]]))], dim=1)
+            for si, row in enumerate(task_rows(ex["tasks"], cfg)):
+                parts = []
+                for ty, tk, cv, sv in zip(row["types"], row["toks"], row["cval"], row["sval"]):
+                    if ty == COORD:
+                        parts.append(model.encode_coord(torch.tensor([[cv]])).unsqueeze(1))
+                    elif ty == SIZE:
+                        parts.append(model.encode_size(torch.tensor([list(sv)])).unsqueeze(1))
+                    else:
+                        parts.append(model.embed(torch.tensor([[tk]])))
+                seq = torch.cat([prefix] + parts, dim=1)
+                _, h_ref, _ = model.forward_embeds(seq)
+                h_ref = h_ref[0, prefix.shape[1]:]
+                sel = batch["seg"][i] == si
+                assert torch.allclose(hidden[i][sel], h_ref, atol=1e-5), (i, si)
+
+
+def test_region_labels_follow_the_decoding_order():
+    cfg = tiny()
+    tok = _tok()
+    ex = _example(tok, cfg, 0)
+    rows = task_rows(ex["tasks"], cfg)
+    det = rows[1]
+    n = len(ex["tasks"][1]["prompt_ids"])
+    rc = cfg.region
+    # decision at the last prompt token: coord + x of object 1
+    assert det["lm"][n - 1] == cfg.coord_id and det["cl"][n - 1] == coord_to_bin(0.3, rc.coord_bins)
+    # x slot -> y; y slot -> size; size slot -> next decision + next x
+    assert det["types"][n:n + 3] == [COORD, COORD, SIZE]
+    assert det["cl"][n] == coord_to_bin(0.4, rc.coord_bins) and det["lm"][n] == IGNORE
+    assert det["sl"][n + 1] == (size_to_bin(0.2, rc.size_bins, rc.size_log2_min),
+                                size_to_bin(0.1, rc.size_bins, rc.size_log2_min))
+    assert det["lm"][n + 2] == cfg.coord_id and det["cl"][n + 2] == coord_to_bin(0.7, rc.coord_bins)
+    assert det["lm"][-1] == cfg.eos_id and det["cl"][-1] == IGNORE
+    pt = rows[2]
+    m = len(ex["tasks"][2]["prompt_ids"])
+    assert pt["types"][m:] == [COORD, COORD] and pt["lm"][m + 1] == cfg.eos_id
+    absent = rows[3]
+    assert absent["lm"][-1] == cfg.eos_id and len(absent["types"]) == len(ex["tasks"][3]["prompt_ids"])
+    cap = rows[0]
+    k = len(ex["tasks"][0]["prompt_ids"])
+    assert cap["lm"][k - 1:] == ex["tasks"][0]["target_ids"] + [cfg.eos_id]
+
+
+def test_losses_backward():
+    torch.manual_seed(0)
+    cfg = tiny()
+    tok = _tok()
+    model = LunetteModel(cfg)
+    aux = AuxHead(cfg.vision.dim)
+    batch = collate([_example(tok, cfg, 0), _example(tok, cfg, 1, ocr=False)], cfg)
+    out = forward_losses(model, aux, batch)
+    out["loss"].backward()
+    assert all(torch.isfinite(v) for v in out.values())
+    assert model.vision.patch_emb.weight.grad.abs().sum() > 0
+    assert model.region.coord_encoder.weight.grad.abs().sum() > 0
+    assert model.region.size_decoder.fc2.weight.grad.abs().sum() > 0
+
+
+def test_build_example_from_the_synth_pipeline():
+    """One real pipeline image -> example: prompts/targets tokenize back to the records, aux labels in range."""
+    import os
+    import sys
+    from lunette.data import AUX_COLOR_BUCKETS, AUX_NAME_BUCKETS, ExampleConfig, build_example
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    if repo not in sys.path:
+        sys.path.insert(0, repo)
+    tok = _tok()
+    cfg = ExampleConfig(seed=3, planned_images=10)
+    ex = None
+    for i in range(5):
+        ex = build_example(i, tok, cfg)
+        if ex is not None:
+            break
+    assert ex is not None and ex["pixels"].shape == (128, 128, 3)
+    for t in ex["tasks"]:
+        assert tok.decode(t["prompt_ids"]).startswith("\n\n")
+        if "target_ids" in t:
+            assert tok.decode(t["target_ids"]).startswith(" ")
+    if ex["ocr_ids"]:
+        assert tok.decode(ex["ocr_ids"]).startswith("\n\nText:\n")
+    g = 64
+    assert ex["aux"]["name"].shape == (g,) and ex["aux"]["name"].max() < AUX_NAME_BUCKETS
+    assert ex["aux"]["color"].max() < AUX_COLOR_BUCKETS and set(ex["aux"]["text"].tolist()) <= {0, 1}
+    model_cfg = __import__("lunette.config", fromlist=["nano"]).nano()
+    batch = collate([ex], model_cfg)
+    assert batch["n_tasks"] == len(ex["tasks"])
+
+
+def test_aux_labels_follow_object_masks():
+    from types import SimpleNamespace
+    from lunette.data import aux_labels, bucket, AUX_NAME_BUCKETS
+    from PIL import Image
+    mask = np.zeros((50, 50), dtype=bool)
+    mask[:, :25] = True                     # left half of the box only
+    objs = [SimpleNamespace(name="circle", color="red", box=(0, 0, 100, 100), mask=mask)]
+    scene = SimpleNamespace(image=Image.new("RGB", (200, 200)), objects=objs, lines=[])
+    lab = aux_labels(scene, 8)["name"].reshape(8, 8)
+    b = bucket("circle", AUX_NAME_BUCKETS)
+    assert (lab[:4, :2] == b).all() and (lab[:4, 2:] == 0).all() and (lab[4:] == 0).all()
