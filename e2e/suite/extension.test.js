@@ -73,3 +73,13 @@ describe('Lunette in VS Code', () => {
     assert.ok(again.caption.length > 0);
   });
 });
+
+describe('Lunette OCR in VS Code', () => {
+  it('copies the text of a screenshot to the clipboard', async () => {
+    await api();
+    const text = await vscode.commands.executeCommand('lunette.copyTextFromImage', workspaceFile('images', 'settings-dialog.png'));
+    assert.match(text, /Unsaved Changes/);
+    assert.match(text, /Don't Save/);
+    assert.equal(await vscode.env.clipboard.readText(), text);
+  });
+});

@@ -9,6 +9,7 @@ Commands:
   ask IMAGE QUESTION                           Answer a question about an image
   detect IMAGE OBJECT                          Find bounding boxes of an object
   point IMAGE OBJECT                           Find the centre points of an object
+  ocr IMAGE                                    Read the text in an image (lines with boxes)
 
 Options:
   --json              Print the result as JSON, with a "timings" object
@@ -88,6 +89,10 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     case 'point':
       if (!text) throw new UsageError(`"${name}" needs an object to look for after the image.`);
       request = { task: name, object: text };
+      break;
+    case 'ocr':
+      if (rest.length) throw new UsageError(`"ocr" takes one image; unexpected "${rest.join(' ')}".`);
+      request = { task: 'ocr' };
       break;
     default:
       throw new UsageError(`Unknown command "${name}".`);

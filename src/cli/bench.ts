@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import { Engine } from '../engine/engine';
 import { imageFromBytes } from '../engine/image';
 import { DEFAULT_RESTART, HostClient } from '../host/client';
+import { benchOcr, ocrFixtureImages } from '../engine/ocr';
 import type { Timings } from '../protocol/tasks';
 
 const ROOT = path.join(__dirname, '..');
@@ -146,6 +147,11 @@ async function main(): Promise<void> {
   });
   record({ what: `Warm short caption total (${tokens} tokens)`, value: stage('total_ms'), unit: 'ms', target: '≤ 150 ms' });
   await engine.dispose();
+
+  console.log('\nOCR (PP-OCRv4, the 800×600 screenshots in test/fixtures/ocr)');
+  const ocr = await benchOcr(ocrFixtureImages(ROOT), { threads: THREADS, repeats: 3 });
+  record({ what: 'OCR per screenshot', value: ocr.msPerImage, unit: 'ms', target: '≤ 300 ms', note: `${ocr.cpuMsPerImage.toFixed(0)} ms CPU` });
+  record({ what: 'OCR character accuracy', value: 100 * ocr.charAccuracy, unit: '%', target: '≥ 95%' });
 
   console.log('\nHost process');
   const dir = path.join(tmpdir(), `lunette-bench-${process.pid}`);

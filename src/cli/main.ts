@@ -77,6 +77,7 @@ async function runCommand(command: CliCommand): Promise<number> {
     });
     if (command.json) process.stdout.write(`${JSON.stringify(result)}\n`);
     else if (streaming) process.stdout.write(streamed ? '\n' : `${textOf(result)}\n`);
+    else if ('lines' in result) process.stdout.write(result.lines.length ? result.lines.map((l) => `${l.text}\n`).join('') : 'No text found.\n');
     else process.stdout.write(formatRegions(result));
     return 0;
   } finally {

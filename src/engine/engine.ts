@@ -11,8 +11,9 @@ import { generateRegions, generateText, throwIfCancelled } from './generate';
 import { DEFAULT_IMAGE_LIMITS, type ImageBytes, type ImageInfo, type ImageLimits, prepareImage } from './image';
 import { LruCache } from './lruCache';
 import { loadModelPack } from './modelPack';
-import { promptText } from './prompt';
+import { promptText, stripSpecialTokens } from './prompt';
 import { loadTokenizer } from './tokenizer';
+import { OcrEngine, type OcrRunResult, formatOcrLines } from './ocr';
 
 const ADAPTERS: Record<string, AdapterFactory> = {
   lunette: createLunetteAdapter,
@@ -27,7 +28,16 @@ export interface EngineOptions {
   verifyHashes?: boolean;
   /** Wraps the loaded adapter, e.g. to trace or slow down its calls. */
   wrapAdapter?: (adapter: ModelAdapter) => ModelAdapter;
+  /** Where the OCR models are (a folder); absent: the ones installed with Lunette. */
+  ocrModels?: string;
+  /** Told about problems that do not stop a request (e.g. OCR unavailable for a caption). */
+  onWarning?: (message: string) => void;
 }
+
+/** Context kept free after the OCR block for the task prompt and the answer. */
+const RESERVED_FOR_TASK = 160;
+
+type EngineSettings = Required<Omit<EngineOptions, 'wrapAdapter' | 'ocrModels' | 'onWarning'>> & Pick<EngineOptions, 'ocrModels' | 'onWarning'>;
 
 export interface RunOptions {
   sampling?: SamplingOptions;
@@ -49,10 +59,11 @@ export interface EngineStats {
 export class Engine {
   private readonly imageCache: LruCache<string, EncodedImage>;
   private imageEncodes = 0;
+  private ocr: Promise<OcrEngine> | undefined;
 
   private constructor(
     readonly adapter: ModelAdapter,
-    private readonly options: Required<Omit<EngineOptions, 'wrapAdapter'>>,
+    private readonly options: EngineSettings,
     readonly loadMs: number,
   ) {
     this.imageCache = new LruCache(options.imageCacheBytes);
@@ -60,11 +71,13 @@ export class Engine {
 
   static async open(dir: string, options: EngineOptions = {}): Promise<Engine> {
     const started = performance.now();
-    const full: Required<Omit<EngineOptions, 'wrapAdapter'>> = {
+    const full: EngineSettings = {
       threads: options.threads ?? 0,
       imageCacheBytes: options.imageCacheBytes ?? 256 * 1024 * 1024,
       imageLimits: options.imageLimits ?? DEFAULT_IMAGE_LIMITS,
       verifyHashes: options.verifyHashes ?? true,
+      ...(options.ocrModels ? { ocrModels: options.ocrModels } : {}),
+      ...(options.onWarning ? { onWarning: options.onWarning } : {}),
     };
     const pack = await loadModelPack(dir, { verifyHashes: full.verifyHashes });
     const factory = ADAPTERS[pack.manifest.family];
@@ -90,6 +103,11 @@ export class Engine {
     const timings: Timings = emptyTimings();
     const { signal } = options;
     const manifest = this.adapter.manifest;
+    if (request.task === 'ocr') {
+      const { lines } = await this.readText(image, timings, signal);
+      timings.total_ms = performance.now() - started;
+      return { lines, timings };
+    }
     // Validate the request before spending time on the image.
     const promptIds = this.adapter.tokenizer.encode(promptText(manifest.templates, request));
 
@@ -99,6 +117,7 @@ export class Engine {
     let t = performance.now();
     const prompt = await this.adapter.step(encoded.state, await this.adapter.embedTokens(promptIds));
     timings.prompt_prefill_ms = performance.now() - t;
+    timings.context_tokens = prompt.state.position;
 
     t = performance.now();
     const onFirstToken = (): void => {
@@ -164,14 +183,68 @@ export class Engine {
     const prefix = await this.adapter.step(this.adapter.initialState(), this.adapter.concat([bos, imageEmbeds]));
     timings.image_prefill_ms = performance.now() - t;
 
-    const encoded = { state: prefix.state, info: prepared.info };
-    this.imageCache.set(image.hash, encoded, prefix.state.bytes);
+    let state = prefix.state;
+    const ocrTemplate = this.adapter.manifest.templates.ocr;
+    if (ocrTemplate) {
+      const ids = await this.ocrBlockIds(ocrTemplate, state.position, image, timings, signal);
+      if (ids.length > 0) {
+        t = performance.now();
+        state = (await this.adapter.step(state, await this.adapter.embedTokens(ids))).state;
+        timings.image_prefill_ms += performance.now() - t;
+      }
+    }
+
+    const encoded = { state, info: prepared.info };
+    this.imageCache.set(image.hash, encoded, state.bytes);
     return encoded;
+  }
+
+  /** OCR lines of an image (cached by the OCR engine). */
+  async readText(image: ImageBytes, timings: Timings, signal: AbortSignal | undefined): Promise<OcrRunResult> {
+    const t = performance.now();
+    this.ocr ??= OcrEngine.open(this.options.ocrModels, { threads: this.options.threads, imageLimits: this.options.imageLimits });
+    let ocr: OcrEngine;
+    try {
+      ocr = await this.ocr;
+    } catch (error) {
+      this.ocr = undefined; // try again next time (e.g. after a reinstall)
+      throw error;
+    }
+    const result = await ocr.recognize(image, signal ? { signal } : {});
+    timings.ocr_ms = result.timings.cache_hit ? 0 : performance.now() - t;
+    return result;
+  }
+
+  /**
+   * Token ids of the OCR block for a model that reads OCR lines: as many lines as fit in the context while
+   * leaving room for the task. Without OCR (models missing, or nothing to read) the block is left out, as
+   * the model saw for some images in training, and it answers from the pixels.
+   */
+  private async ocrBlockIds(template: string, position: number, image: ImageBytes, timings: Timings, signal: AbortSignal | undefined): Promise<number[]> {
+    let lines: OcrRunResult['lines'];
+    try {
+      lines = (await this.readText(image, timings, signal)).lines;
+    } catch (error) {
+      if (error instanceof LunetteError && error.code === ErrorCode.Cancelled) throw error;
+      this.options.onWarning?.(`Reading text failed, answering from the pixels alone: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    }
+    const { max_context } = this.adapter.manifest.text;
+    const budget = max_context - position - RESERVED_FOR_TASK;
+    for (let count = lines.length; count > 0; count--) {
+      const block = formatOcrLines(lines.slice(0, count));
+      if (block === undefined) return [];
+      const ids = this.adapter.tokenizer.encode(template.replace('{lines}', () => stripSpecialTokens(block)));
+      if (ids.length <= budget) return ids;
+    }
+    return [];
   }
 
   async dispose(): Promise<void> {
     this.imageCache.clear();
-    await this.adapter.dispose();
+    const ocr = this.ocr;
+    this.ocr = undefined;
+    await Promise.all([this.adapter.dispose(), ocr?.then((o) => o.dispose(), () => undefined)]);
   }
 }
 

@@ -17,13 +17,19 @@ export function promptText(templates: Manifest['templates'], request: TaskReques
       if (!template) throw new LunetteError(ErrorCode.InvalidRequest, `This model cannot ${request.task}.`);
       return template.replace('{object}', userText(request.object, 'object'));
     }
+    case 'ocr':
+      throw new LunetteError(ErrorCode.InvalidRequest, 'OCR has no prompt.');
   }
+}
+
+/** Text that names a special token (e.g. `<|endoftext|>`) would become that token: it never reaches the model. */
+export function stripSpecialTokens(text: string): string {
+  return text.replace(/<\|[^|>]*\|>/g, ' ');
 }
 
 /** Trims, collapses line breaks, and removes anything that looks like a special token. */
 export function userText(text: string, what: string): string {
-  const cleaned = text
-    .replace(/<\|[^|>]*\|>/g, ' ')
+  const cleaned = stripSpecialTokens(text)
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
     .replace(/\s*\n\s*/g, ' ')
     .trim();

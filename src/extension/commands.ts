@@ -45,6 +45,23 @@ export function registerCommands(context: vscode.ExtensionContext, host: HostSer
     return answer;
   });
 
+  register('lunette.copyTextFromImage', async (arg: unknown) => {
+    const uri = await resolveImageTarget(arg);
+    if (!uri) return undefined;
+    const lines = await withStreamingProgress(vscode.l10n.t('Reading the text in {0}', imageLabel(uri)), (token) =>
+      host.run(uri, { task: 'ocr' }, { token }).then((r) => r.lines.map((l) => l.text).join('\n')),
+    );
+    if (lines === undefined) return undefined;
+    if (!lines) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('No text found in {0}.', imageLabel(uri)));
+      return '';
+    }
+    await vscode.env.clipboard.writeText(lines);
+    const count = lines.split('\n').length;
+    void vscode.window.showInformationMessage(vscode.l10n.t('Copied {0} line(s) of text from {1}.', count, imageLabel(uri)));
+    return lines;
+  });
+
   register('lunette.restartHost', () => host.restart().catch((e: unknown) => void vscode.window.showErrorMessage(describeError(e))));
   register('lunette.showLogs', () => log.show(true));
   register('lunette.showHostMenu', async () => {

@@ -106,6 +106,7 @@ export class ModelHost {
       this.loading = Engine.open(config.modelDir, {
         threads: config.threads,
         imageCacheBytes: config.imageCacheBytes,
+        onWarning: (message) => this.events.log('warn', message),
         ...(stepDelay ? { wrapAdapter: (a) => withStepDelay(a, stepDelay) } : {}),
       });
       this.reportStatus();

@@ -28,10 +28,20 @@ export type TaskRequest =
   | { task: 'caption'; length: CaptionLength }
   | { task: 'ask'; question: string }
   | { task: 'detect'; object: string }
-  | { task: 'point'; object: string };
+  | { task: 'point'; object: string }
+  | { task: 'ocr' };
 
 export type TaskName = TaskRequest['task'];
-export const TASK_NAMES: readonly TaskName[] = ['caption', 'ask', 'detect', 'point'];
+export const TASK_NAMES: readonly TaskName[] = ['caption', 'ask', 'detect', 'point', 'ocr'];
+
+/** A line of text read from an image by OCR. */
+export interface OcrLine {
+  text: string;
+  /** Normalized to 0..1 of the image's (oriented) width and height. */
+  box: Box;
+  /** Mean probability of the recognized characters, 0..1. */
+  confidence: number;
+}
 
 /** Where the time of one request went, in milliseconds. */
 export interface Timings {
@@ -39,6 +49,8 @@ export interface Timings {
   load_ms: number;
   /** Reading, decoding and resizing the image. */
   preprocess_ms: number;
+  /** Reading the text in the image (0 when cached or not needed). */
+  ocr_ms: number;
   /** The vision encoder; 0 when the encoded image came from the cache. */
   encode_ms: number;
   /** The decoder pass over [BOS][image]; 0 when cached. */
@@ -51,6 +63,8 @@ export interface Timings {
   first_token_ms: number;
   /** Generated tokens (text tasks) or decoder steps (detect/point). */
   tokens: number;
+  /** Tokens before the first generated one: BOS, the image, the OCR block if any, and the task prompt. */
+  context_tokens: number;
   total_ms: number;
   /** Whether the encoded image came from the cache. */
   image_cache_hit: boolean;
@@ -72,29 +86,36 @@ export interface PointResult {
   points: Point[];
   timings: Timings;
 }
+export interface OcrResult {
+  lines: OcrLine[];
+  timings: Timings;
+}
 
 /** What a running task reports before it finishes: text as it streams, objects as they are found. */
 export type TaskPartial = { kind: 'text'; text: string } | { kind: 'box'; box: Box } | { kind: 'point'; point: Point };
 
-export type TaskResult = CaptionResult | AskResult | DetectResult | PointResult;
+export type TaskResult = CaptionResult | AskResult | DetectResult | PointResult | OcrResult;
 
 export interface TaskResultMap {
   caption: CaptionResult;
   ask: AskResult;
   detect: DetectResult;
   point: PointResult;
+  ocr: OcrResult;
 }
 
 export function emptyTimings(): Timings {
   return {
     load_ms: 0,
     preprocess_ms: 0,
+    ocr_ms: 0,
     encode_ms: 0,
     image_prefill_ms: 0,
     prompt_prefill_ms: 0,
     decode_ms: 0,
     first_token_ms: 0,
     tokens: 0,
+    context_tokens: 0,
     total_ms: 0,
     image_cache_hit: false,
   };

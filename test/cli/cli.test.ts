@@ -101,3 +101,24 @@ describe('lunette CLI', () => {
     assert.match(help.stdout, /Usage: lunette/);
   });
 });
+
+describe('lunette ocr', () => {
+  it('reads the text of a screenshot', () => {
+    const screenshot = path.join(DIST, '..', 'test', 'fixtures', 'ocr', 'terminal-dark.png');
+    const json = cli(['ocr', screenshot, '--model', TEST_PACK, '--json']);
+    assert.equal(json.code, 0, json.stderr);
+    const result = JSON.parse(json.stdout) as { lines: { text: string; box: Record<string, number>; confidence: number }[] };
+    assert.ok(result.lines.length > 3);
+    for (const line of result.lines) {
+      assert.deepEqual(Object.keys(line), ['text', 'box', 'confidence']);
+      assert.ok(line.box['x_min']! >= 0 && line.box['x_max']! <= 1);
+    }
+    const plain = cli(['ocr', screenshot, '--model', TEST_PACK]);
+    assert.equal(plain.stdout.trim().split('\n').length, result.lines.length);
+  });
+
+  it('fails cleanly on a bad image', async () => {
+    const files = await badImageFixtures(tempDir());
+    assertCleanFailure(cli(['ocr', files.truncated!, '--model', TEST_PACK]), 3, /corrupt or truncated|could not be decoded/);
+  });
+});

@@ -226,3 +226,56 @@ describe('model pack checks', () => {
     await assert.rejects(Engine.open(dir), /vision\.onnx does not match the model pack format: missing inputs pixels/);
   });
 });
+
+describe('OCR fused into the prompt', () => {
+  it('reads the text of a screenshot into the prompt when the pack asks for it', async () => {
+    const dir = await copyTestPack();
+    const manifestPath = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(await fs.readFile(manifestPath, 'utf8')) as { templates: Record<string, unknown>; text: Record<string, number> };
+    manifest.templates['ocr'] = '\n\nText:\n{lines}';
+    manifest.text['max_context'] = 1024; // rotary positions: the limit is the manifest's, not the weights'
+    await fs.writeFile(manifestPath, JSON.stringify(manifest));
+    const withOcr = await Engine.open(dir, { threads: 1 });
+    const plain = await Engine.open(TEST_PACK, { threads: 1 });
+    try {
+      const screenshot = await readImageFile(path.join(TEST_PACK, '..', '..', 'test', 'fixtures', 'ocr', 'dialog-light.png'));
+      const request = { task: 'caption' as const, length: 'short' as const };
+      const fused = await withOcr.run(screenshot, request, { sampling: { maxTokens: 2 } });
+      const alone = await plain.run(screenshot, request, { sampling: { maxTokens: 2 } });
+      assert.ok(fused.timings.ocr_ms > 0);
+      assert.equal(alone.timings.ocr_ms, 0);
+      // The dialog's text ("Unsaved Changes", "Do you want to save…") adds many tokens to the context.
+      assert.ok(fused.timings.context_tokens > alone.timings.context_tokens + 20, `${fused.timings.context_tokens} vs ${alone.timings.context_tokens}`);
+      const ocr = await withOcr.run(screenshot, { task: 'ocr' });
+      assert.ok('lines' in ocr && ocr.lines.some((l) => l.text.includes('Unsaved Changes')));
+      assert.equal(ocr.timings.ocr_ms, 0, 'the OCR result was cached');
+      // An image without text gets no block.
+      const blank = imageFromBytes(await quadrantImage(40, 40), 'blank.png');
+      const noText = await withOcr.run(blank, request, { sampling: { maxTokens: 1 } });
+      const noTextPlain = await plain.run(blank, request, { sampling: { maxTokens: 1 } });
+      assert.equal(noText.timings.context_tokens, noTextPlain.timings.context_tokens);
+    } finally {
+      await Promise.all([withOcr.dispose(), plain.dispose()]);
+    }
+  });
+});
+
+describe('OCR block and a short context', () => {
+  it('keeps only the OCR lines that fit', async () => {
+    const dir = await copyTestPack();
+    const manifestPath = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(await fs.readFile(manifestPath, 'utf8')) as { templates: Record<string, unknown>; text: Record<string, number> };
+    manifest.templates['ocr'] = '\n\nText:\n{lines}';
+    manifest.text['max_context'] = 260;
+    await fs.writeFile(manifestPath, JSON.stringify(manifest));
+    const engine = await Engine.open(dir, { threads: 1 });
+    try {
+      const screenshot = await readImageFile(path.join(TEST_PACK, '..', '..', 'test', 'fixtures', 'ocr', 'settings-small.png'));
+      const result = await engine.run(screenshot, { task: 'caption', length: 'short' }, { sampling: { maxTokens: 4 } });
+      assert.ok(result.timings.context_tokens <= 260 - 100, `context ${result.timings.context_tokens}`);
+      assert.ok(result.timings.context_tokens > 40, 'some OCR lines are in');
+    } finally {
+      await engine.dispose();
+    }
+  });
+});
