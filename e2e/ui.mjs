@@ -1,6 +1,7 @@
 // UI scenarios: Playwright drives the workbench in Debian's Chromium, with Lunette installed from its VSIX.
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { panelScenarios } from './panel.mjs';
 
 const SPACE = '[\\s\\u00a0]'; // Monaco renders spaces as U+00A0
 
@@ -129,6 +130,8 @@ export async function runScenarios({ browser, url, workspace, outDir }) {
     await page.screenshot({ path: path.join(shots, 'broken-image.png') });
     console.log(`    error: ${text}`);
   });
+
+  await panelScenarios({ page, scenario, runCommand, explorerContextMenu, expandFolder, shots });
 
   await page.close();
   return { passed: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length };

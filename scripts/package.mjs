@@ -57,7 +57,7 @@ for (const target of targets) {
   for (const file of ['dist/extension.js', 'dist/host.js', 'dist/cli.js', 'README.md', 'LICENSE']) {
     if (existsSync(path.join(root, file))) cpSync(path.join(root, file), path.join(stage, file));
   }
-  for (const dir of ['models/lunette-nano', 'media']) {
+  for (const dir of ['models/lunette-nano', 'media', 'dist/webview']) {
     if (existsSync(path.join(root, dir))) cpSync(path.join(root, dir), path.join(stage, dir), { recursive: true });
   }
   // The manifest without the development parts.

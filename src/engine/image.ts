@@ -105,6 +105,21 @@ export async function prepareImage(
   return { info, pixels: normalize(rgb, spec), size: spec.size };
 }
 
+/** A small PNG preview (longest side `maxSize`), for hovers: the original never leaves the host. */
+export async function makeThumbnail(image: ImageBytes, maxSize: number, limits: ImageLimits = DEFAULT_IMAGE_LIMITS): Promise<{ png: Buffer; info: ImageInfo }> {
+  const info = await probeImage(image, limits);
+  try {
+    const png = await openImage(image, limits)
+      .rotate()
+      .resize(maxSize, maxSize, { fit: 'inside', withoutEnlargement: true })
+      .png({ compressionLevel: 9, palette: true })
+      .toBuffer();
+    return { png, info };
+  } catch (error) {
+    throw toImageError(error, image.label);
+  }
+}
+
 /** Reads the header only: format and (oriented) dimensions, with the same limits as decoding. */
 export async function probeImage(image: ImageBytes, limits: ImageLimits = DEFAULT_IMAGE_LIMITS): Promise<ImageInfo> {
   let meta: Metadata;

@@ -4,6 +4,7 @@ import { describeError } from '../protocol/errors';
 import { type HostService, isCancellation } from './hostService';
 import { chooseModel } from './chooseModel';
 import { imageLabel, resolveImageTarget } from './imageTarget';
+import { imagePanelTarget, openImagePanel } from './panel/imagePanel';
 
 export function registerCommands(context: vscode.ExtensionContext, host: HostService, log: vscode.LogOutputChannel): void {
   const register = (id: string, run: (...args: unknown[]) => unknown): void => {
@@ -61,6 +62,9 @@ export function registerCommands(context: vscode.ExtensionContext, host: HostSer
     void vscode.window.showInformationMessage(vscode.l10n.t('Copied {0} line(s) of text from {1}.', count, imageLabel(uri)));
     return lines;
   });
+
+  // From a menu: that image. From the palette: the image in the active tab, else an empty panel to paste into.
+  register('lunette.openImagePanel', (arg: unknown) => void openImagePanel(context, host, imagePanelTarget(arg)));
 
   register('lunette.restartHost', () => host.restart().catch((e: unknown) => void vscode.window.showErrorMessage(describeError(e))));
   register('lunette.showLogs', () => log.show(true));

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HostConfig } from '../protocol/messages';
 import type { CaptionLength } from '../protocol/tasks';
+import type { Severity } from './altText';
 
 export const SECTION = 'lunette';
 
@@ -13,6 +14,20 @@ export interface Settings {
   requestTimeoutMs: number;
   captionLength: CaptionLength;
   maxTokens: number | undefined;
+  altText: AltTextSettings;
+}
+
+export interface AltTextSettings {
+  /** Longest alt text to write or accept without a finding. */
+  maxLength: number;
+  /** Severity of alt-text findings: each rule's own ('default'), one for all, or 'off'. */
+  severity: Severity | 'default' | 'off';
+  /** VS Code language ids to check. */
+  languages: string[];
+  /** JSX components that render images, besides <img> and next/image. */
+  jsxComponents: string[];
+  /** Images described at once in a batch. */
+  batchConcurrency: number;
 }
 
 export function readSettings(context: vscode.ExtensionContext): Settings {
@@ -32,6 +47,19 @@ export function readSettings(context: vscode.ExtensionContext): Settings {
     requestTimeoutMs: Math.max(5, config.get<number>('host.requestTimeoutSeconds', 120)) * 1000,
     captionLength: config.get<CaptionLength>('caption.length', 'normal'),
     maxTokens: maxTokens > 0 ? maxTokens : undefined,
+    altText: readAltTextSettings(config),
+  };
+}
+
+function readAltTextSettings(config: vscode.WorkspaceConfiguration): AltTextSettings {
+  const severities = ['default', 'error', 'warning', 'information', 'hint', 'off'];
+  const severity = config.get<string>('altText.severity', 'default');
+  return {
+    maxLength: Math.min(1000, Math.max(40, config.get<number>('altText.maxLength', 125))),
+    severity: (severities.includes(severity) ? severity : 'default') as AltTextSettings['severity'],
+    languages: config.get<string[]>('altText.languages', ['markdown', 'html', 'javascriptreact', 'typescriptreact']),
+    jsxComponents: config.get<string[]>('altText.jsxComponents', []).filter((c) => typeof c === 'string' && c.length > 0),
+    batchConcurrency: Math.min(8, Math.max(1, config.get<number>('altText.batchConcurrency', 2))),
   };
 }
 

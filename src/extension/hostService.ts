@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_RESTART, HostClient, type ClientStatus } from '../host/client';
 import { ErrorCode, LunetteError } from '../protocol/errors';
-import type { Priority } from '../protocol/messages';
+import type { Priority, Thumbnail } from '../protocol/messages';
 import type { SamplingOptions, TaskPartial, TaskRequest, TaskResultMap } from '../protocol/tasks';
 import { readSettings, type Settings } from './config';
 import { imageSource } from './imageTarget';
@@ -45,6 +45,11 @@ export class HostService implements vscode.Disposable {
     return this.client.status;
   }
 
+  /** The settings as last read (they are re-read when they change). */
+  get currentSettings(): Settings {
+    return this.settings;
+  }
+
   get captionLength(): Settings['captionLength'] {
     return this.settings.captionLength;
   }
@@ -70,6 +75,11 @@ export class HostService implements vscode.Disposable {
     } finally {
       subscription?.dispose();
     }
+  }
+
+  /** A small preview of an image, made by the host. */
+  async thumbnail(uri: vscode.Uri, maxSize: number): Promise<Thumbnail> {
+    return this.client.thumbnail(await imageSource(uri), maxSize);
   }
 
   async restart(): Promise<void> {

@@ -16,6 +16,9 @@ export function isImageUri(uri: vscode.Uri): boolean {
  */
 export async function resolveImageTarget(arg: unknown): Promise<vscode.Uri | undefined> {
   if (arg instanceof vscode.Uri) return arg;
+  // Command links (hovers) pass their arguments as JSON: a URI string or a serialized Uri.
+  if (typeof arg === 'string' && /^[a-z][\w+.-]*:/i.test(arg)) return vscode.Uri.parse(arg);
+  if (isUriLike(arg)) return vscode.Uri.from(arg);
   const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
   if (input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputText) {
     if (isImageUri(input.uri)) return input.uri;
@@ -27,6 +30,11 @@ export async function resolveImageTarget(arg: unknown): Promise<vscode.Uri | und
     ...(vscode.workspace.workspaceFolders?.[0] ? { defaultUri: vscode.workspace.workspaceFolders[0].uri } : {}),
   });
   return picked?.[0];
+}
+
+function isUriLike(value: unknown): value is { scheme: string; path: string; authority?: string; query?: string; fragment?: string } {
+  const v = value as Record<string, unknown> | null;
+  return typeof v === 'object' && v !== null && typeof v['scheme'] === 'string' && typeof v['path'] === 'string';
 }
 
 /** Local files go by path (the host reads them); anything else is read through the workspace file system. */

@@ -22,6 +22,8 @@ import {
   ShutdownRequest,
   StatsRequest,
   StatusNotification,
+  type Thumbnail,
+  ThumbnailRequest,
   UnloadRequest,
 } from '../protocol/messages';
 import { fromResponseError } from '../protocol/rpcErrors';
@@ -176,6 +178,16 @@ export class HostClient {
         )
         .finally(() => cancellation.dispose());
     });
+  }
+
+  /** A small PNG preview of an image, made in the host (sharp stays out of the editor's process). */
+  async thumbnail(image: ImageSource, maxSize: number): Promise<Thumbnail> {
+    await this.start();
+    try {
+      return await this.running!.connection.sendRequest(ThumbnailRequest, { image, maxSize });
+    } catch (error) {
+      throw fromResponseError(error);
+    }
   }
 
   async stats(): Promise<HostStats> {

@@ -12,6 +12,7 @@ import {
   ShutdownRequest,
   StatsRequest,
   StatusNotification,
+  ThumbnailRequest,
   UnloadRequest,
 } from '../protocol/messages';
 import { toResponseError } from '../protocol/rpcErrors';
@@ -50,6 +51,13 @@ connection.onRequest(RunRequest, async (params, token) => {
   }
 });
 
+connection.onRequest(ThumbnailRequest, async (params) => {
+  try {
+    return await host.thumbnail(params);
+  } catch (error) {
+    throw toResponseError(error);
+  }
+});
 connection.onRequest(StatsRequest, () => host.stats());
 connection.onRequest(UnloadRequest, () => host.unload('requested'));
 connection.onRequest(ShutdownRequest, async () => {

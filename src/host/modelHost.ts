@@ -3,9 +3,9 @@
  * cancellation, unload when idle, and status reports. Transport-free: main.ts wires it to JSON-RPC.
  */
 import { Engine } from '../engine/engine';
-import { type ImageBytes, imageFromBytes, readImageFile } from '../engine/image';
+import { type ImageBytes, imageFromBytes, makeThumbnail, readImageFile } from '../engine/image';
 import { ErrorCode, LunetteError, describeError } from '../protocol/errors';
-import type { HostConfig, HostStats, HostStatus, LogLevel, RunParams } from '../protocol/messages';
+import type { HostConfig, HostStats, HostStatus, ImageSource, LogLevel, RunParams, Thumbnail, ThumbnailParams } from '../protocol/messages';
 import { TASK_NAMES, CAPTION_LENGTHS, type TaskPartial, type TaskResult } from '../protocol/tasks';
 import { type Faults, blockEventLoop, withStepDelay } from './faults';
 import { JobQueue } from './queue';
@@ -68,7 +68,7 @@ export class ModelHost {
           if (this.faults.blockMs) blockEventLoop(this.faults.blockMs);
           const loadedBefore = this.engine !== undefined;
           const engine = await this.ensureEngine();
-          const image = await this.readImage(params);
+          const image = await this.readImage(params.image);
           const result = await engine.run(image, params.request, {
             ...(params.sampling ? { sampling: params.sampling } : {}),
             signal: controller.signal,
@@ -91,9 +91,17 @@ export class ModelHost {
     }
   }
 
-  private async readImage(params: RunParams): Promise<ImageBytes> {
-    if ('path' in params.image) return readImageFile(params.image.path);
-    return imageFromBytes(Buffer.from(params.image.base64, 'base64'), params.image.label);
+  async thumbnail(params: ThumbnailParams): Promise<Thumbnail> {
+    validateImageSource(params?.image);
+    const maxSize = Math.round(Number(params.maxSize));
+    if (!(maxSize >= 16 && maxSize <= 1024)) throw new LunetteError(ErrorCode.InvalidRequest, 'Invalid request: "maxSize" must be 16 to 1024.');
+    const { png, info } = await makeThumbnail(await this.readImage(params.image), maxSize);
+    return { dataUri: `data:image/png;base64,${png.toString('base64')}`, width: info.width, height: info.height, format: info.format };
+  }
+
+  private async readImage(source: ImageSource): Promise<ImageBytes> {
+    if ('path' in source) return readImageFile(source.path);
+    return imageFromBytes(Buffer.from(source.base64, 'base64'), source.label);
   }
 
   private async ensureEngine(): Promise<Engine> {
@@ -159,6 +167,14 @@ export class ModelHost {
   }
 }
 
+function validateImageSource(source: unknown): void {
+  const image = source as Record<string, unknown> | null | undefined;
+  if (typeof image !== 'object' || image === null) throw new LunetteError(ErrorCode.InvalidRequest, 'Invalid request: "image" is missing.');
+  if (!(typeof image['path'] === 'string' || (typeof image['base64'] === 'string' && typeof image['label'] === 'string'))) {
+    throw new LunetteError(ErrorCode.InvalidRequest, 'Invalid request: "image" needs a path, or base64 bytes and a label.');
+  }
+}
+
 /** Requests arrive from another process: check their shape before use. */
 export function validateRunParams(params: RunParams): void {
   const fail = (what: string): never => {
@@ -168,11 +184,7 @@ export function validateRunParams(params: RunParams): void {
   if (typeof params.id !== 'string') fail('"id" must be a string');
   if (params.priority !== 'interactive' && params.priority !== 'batch') fail('"priority" must be interactive or batch');
   if (typeof params.timeoutMs !== 'number' || !(params.timeoutMs > 0)) fail('"timeoutMs" must be a positive number');
-  const image = params.image as unknown as Record<string, unknown> | null;
-  if (typeof image !== 'object' || image === null) fail('"image" is missing');
-  else if (!(typeof image['path'] === 'string' || (typeof image['base64'] === 'string' && typeof image['label'] === 'string'))) {
-    fail('"image" needs a path, or base64 bytes and a label');
-  }
+  validateImageSource(params.image);
   const request = params.request as unknown as Record<string, unknown> | null;
   if (typeof request !== 'object' || request === null || !TASK_NAMES.includes(request['task'] as never)) {
     fail(`"request.task" must be one of ${TASK_NAMES.join(', ')}`);

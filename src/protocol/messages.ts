@@ -77,8 +77,25 @@ export interface PartialParams {
   partial: TaskPartial;
 }
 
+export interface ThumbnailParams {
+  image: ImageSource;
+  /** Longest side of the thumbnail, in pixels. */
+  maxSize: number;
+}
+
+export interface Thumbnail {
+  /** A small PNG as a data: URI; never the original file. */
+  dataUri: string;
+  /** Size of the original image (after EXIF orientation). */
+  width: number;
+  height: number;
+  format: string;
+}
+
 export const ConfigureRequest = new RequestType<HostConfig, void, HostErrorData>('lunette/configure');
 export const RunRequest = new RequestType<RunParams, TaskResult, HostErrorData>('lunette/run');
+/** A small preview of an image (hovers). Needs no model, so it never waits for one to load. */
+export const ThumbnailRequest = new RequestType<ThumbnailParams, Thumbnail, HostErrorData>('lunette/thumbnail');
 export const StatsRequest = new RequestType0<HostStats, HostErrorData>('lunette/stats');
 /** Unloads the model now (frees memory); the next request loads it again. */
 export const UnloadRequest = new RequestType0<void, HostErrorData>('lunette/unload');

@@ -173,6 +173,18 @@ describe('model host process', () => {
     await waitFor(async () => (await client.stats()).status.state === 'idle', 'the idle unload');
   });
 
+  it('makes small thumbnails without loading the model', async () => {
+    const client = startClient({ config: { modelDir: tempDir(), threads: 1, idleUnloadMs: 0, imageCacheBytes: 1 << 20, queueLimit: 4 } });
+    const thumb = await client.thumbnail({ path: await imageFile('big.png', 400) }, 64);
+    assert.match(thumb.dataUri, /^data:image\/png;base64,/);
+    assert.deepEqual([thumb.width, thumb.height], [400, 30]);
+    const png = Buffer.from(thumb.dataUri.split(',')[1]!, 'base64');
+    assert.ok(png.length < 4000);
+    const files = await badImageFixtures(tempDir());
+    await assert.rejects(client.thumbnail({ path: files.text! }, 64), isCode(ErrorCode.ImageUnreadable));
+    await assert.rejects(client.thumbnail({ path: files.text! }, 5000), isCode(ErrorCode.InvalidRequest));
+  });
+
   it('says clearly when the configured runtime does not exist', async () => {
     const client = startClient({ runtime: '/nonexistent/node' });
     await assert.rejects(client.start(), /runtime "\/nonexistent\/node" was not found/);
