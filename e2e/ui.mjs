@@ -1,6 +1,7 @@
 // UI scenarios: Playwright drives the workbench in Debian's Chromium, with Lunette installed from its VSIX.
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { altTextScenarios } from './altText.mjs';
 import { panelScenarios } from './panel.mjs';
 
 const SPACE = '[\\s\\u00a0]'; // Monaco renders spaces as U+00A0
@@ -132,6 +133,7 @@ export async function runScenarios({ browser, url, workspace, outDir }) {
   });
 
   await panelScenarios({ page, scenario, runCommand, explorerContextMenu, expandFolder, shots });
+  await altTextScenarios({ page, scenario, runCommand, shots, path });
 
   await page.close();
   return { passed: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length };

@@ -72,3 +72,10 @@ describe('captionToAltText', () => {
     }
   });
 });
+
+import { captionToAltText as toAlt } from '../../src/extension/altText';
+import { it as check } from 'node:test';
+import assertStrict from 'node:assert/strict';
+check('drops control and replacement characters from model output', () => {
+  assertStrict.equal(toAlt('A\u0007 dialog\u001f with \ufffdbuttons'), 'A dialog with buttons.');
+});

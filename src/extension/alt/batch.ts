@@ -36,73 +36,83 @@ export function needsAltText(ref: ImageReference): boolean {
 }
 
 export async function addMissingAltText(scope: 'file' | 'workspace', images: DocumentImages, suggestions: AltSuggestions, concurrency: number): Promise<BatchSummary | undefined> {
-  return vscode.window.withProgress(
+  const prepared = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Lunette: adding missing alt text'), cancellable: true },
-    async (progress, token) => {
-      const summary: BatchSummary = { files: 0, added: 0, skipped: new Map(), applied: false };
-      const skip = (reason: string): void => void summary.skipped.set(reason, (summary.skipped.get(reason) ?? 0) + 1);
-
-      progress.report({ message: vscode.l10n.t('finding images…') });
-      const documents = scope === 'file' ? activeDocument() : await workspaceDocuments(token);
-      if (!documents) return undefined;
-      const targets: Target[] = [];
-      for (const document of documents) {
-        if (token.isCancellationRequested) return undefined;
-        const found = images.find(document, { force: true });
-        if (!found) continue;
-        summary.files++;
-        if (found.error) {
-          skip(vscode.l10n.t('the file does not parse'));
-          continue;
-        }
-        for (const ref of found.references.filter(needsAltText)) {
-          const resolved = await resolveImage(document, ref);
-          if ('skip' in resolved) skip(ref.resolvedSrcKind === 'remote' ? vscode.l10n.t('remote image (never downloaded)') : resolved.skip);
-          else targets.push({ document, ref, image: resolved.uri });
-        }
-      }
-      if (targets.length === 0) {
-        showSummary(summary, scope);
-        return summary;
-      }
-
-      // One description per image file, however often it is used.
-      const unique = [...new Map(targets.map((t) => [t.image.toString(), t.image])).values()];
-      const alts = new Map<string, string>();
-      let done = 0;
-      const step = 100 / unique.length;
-      await pool(unique, concurrency, async (image) => {
-        if (token.isCancellationRequested) return;
-        progress.report({ message: vscode.l10n.t('{0} of {1}: {2}', done + 1, unique.length, vscode.workspace.asRelativePath(image)) });
-        try {
-          const alt = await suggestions.suggest(image, { token, priority: 'batch' });
-          if (alt) alts.set(image.toString(), alt);
-          else skip(vscode.l10n.t('the model gave no description'));
-        } catch (error) {
-          if (!isCancellation(error)) skip(describeError(error));
-        }
-        done++;
-        progress.report({ increment: step });
-      });
-      if (token.isCancellationRequested) return undefined;
-
-      const edit = new vscode.WorkspaceEdit();
-      for (const target of targets) {
-        const alt = alts.get(target.image.toString());
-        if (!alt) continue;
-        const result = setAltText(target.document.getText(), target.ref, alt, { t: vscode.l10n.t });
-        if (!result.ok) {
-          skip(result.reason);
-          continue;
-        }
-        toWorkspaceEdit(target.document, result.edits, { needsConfirmation: true, label: vscode.l10n.t('Alt text for {0}', target.ref.src), description: alt }, edit);
-        summary.added++;
-      }
-      if (summary.added > 0) summary.applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
-      showSummary(summary, scope);
-      return summary;
-    },
+    (progress, token) => prepareEdit(scope, images, suggestions, concurrency, progress, token),
   );
+  if (!prepared) return undefined;
+  const { edit, summary } = prepared;
+  // Outside the progress: the Refactor Preview waits for the author, however long they take.
+  if (summary.added > 0) summary.applied = await vscode.workspace.applyEdit(edit, { isRefactoring: true });
+  showSummary(summary, scope);
+  return summary;
+}
+
+async function prepareEdit(
+  scope: 'file' | 'workspace',
+  images: DocumentImages,
+  suggestions: AltSuggestions,
+  concurrency: number,
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+  token: vscode.CancellationToken,
+): Promise<{ edit: vscode.WorkspaceEdit; summary: BatchSummary } | undefined> {
+  const summary: BatchSummary = { files: 0, added: 0, skipped: new Map(), applied: false };
+  const skip = (reason: string): void => void summary.skipped.set(reason, (summary.skipped.get(reason) ?? 0) + 1);
+  const edit = new vscode.WorkspaceEdit();
+
+  progress.report({ message: vscode.l10n.t('finding images…') });
+  const documents = scope === 'file' ? activeDocument() : await workspaceDocuments(token);
+  if (!documents) return undefined;
+  const targets: Target[] = [];
+  for (const document of documents) {
+    if (token.isCancellationRequested) return undefined;
+    const found = images.find(document, { force: true });
+    if (!found) continue;
+    summary.files++;
+    if (found.error) {
+      skip(vscode.l10n.t('the file does not parse'));
+      continue;
+    }
+    for (const ref of found.references.filter(needsAltText)) {
+      const resolved = await resolveImage(document, ref);
+      if ('skip' in resolved) skip(ref.resolvedSrcKind === 'remote' ? vscode.l10n.t('remote image (never downloaded)') : resolved.skip);
+      else targets.push({ document, ref, image: resolved.uri });
+    }
+  }
+  if (targets.length === 0) return { edit, summary };
+
+  // One description per image file, however often it is used.
+  const unique = [...new Map(targets.map((t) => [t.image.toString(), t.image])).values()];
+  const alts = new Map<string, string>();
+  let done = 0;
+  const step = 100 / unique.length;
+  await pool(unique, concurrency, async (image) => {
+    if (token.isCancellationRequested) return;
+    progress.report({ message: vscode.l10n.t('{0} of {1}: {2}', done + 1, unique.length, vscode.workspace.asRelativePath(image)) });
+    try {
+      const alt = await suggestions.suggest(image, { token, priority: 'batch' });
+      if (alt) alts.set(image.toString(), alt);
+      else skip(vscode.l10n.t('the model gave no description'));
+    } catch (error) {
+      if (!isCancellation(error)) skip(describeError(error));
+    }
+    done++;
+    progress.report({ increment: step });
+  });
+  if (token.isCancellationRequested) return undefined;
+
+  for (const target of targets) {
+    const alt = alts.get(target.image.toString());
+    if (!alt) continue;
+    const result = setAltText(target.document.getText(), target.ref, alt, { t: vscode.l10n.t });
+    if (!result.ok) {
+      skip(result.reason);
+      continue;
+    }
+    toWorkspaceEdit(target.document, result.edits, { needsConfirmation: true, label: vscode.l10n.t('Alt text for {0}', target.ref.src), description: alt }, edit);
+    summary.added++;
+  }
+  return { edit, summary };
 }
 
 function activeDocument(): vscode.TextDocument[] | undefined {

@@ -106,7 +106,8 @@ function truncate(text: string, max: number): string {
 /** Alt text from a model caption (see the module comment). '' when nothing is left. */
 export function captionToAltText(caption: string, options: CaptionToAltOptions = {}): string {
   const max = Math.max(10, options.maxLength ?? 125);
-  let s = caption.replace(/\s+/g, ' ').trim();
+  // Control characters and replacement characters never belong in alt text.
+  let s = caption.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffd]/g, '').replace(/\s+/g, ' ').trim();
   // Quotes around the whole caption.
   const quoted = /^["'“‘`](.*)["'”’`]$/.exec(s);
   if (quoted) s = quoted[1]!.trim();

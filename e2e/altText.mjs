@@ -1,0 +1,75 @@
+// UI scenarios for the alt-text features: diagnostics in the editor, the hover, the quick fix from the light
+// bulb menu, and the workspace batch waiting for review in the Refactor Preview.
+
+async function openFile(page, runCommand, relativePath) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(relativePath);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: relativePath.split('/').pop() }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: relativePath.split('/').pop() }).waitFor({ timeout: 20_000 });
+}
+
+/** Puts the cursor on a line (1-based) and column with Go to Line. */
+async function goTo(page, line, column) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+}
+
+export async function altTextScenarios({ page, scenario, runCommand, shots, path }) {
+  await scenario('alt-text diagnostics appear on a Markdown file', async () => {
+    await runCommand(page, 'View: Close All Editors');
+    await openFile(page, runCommand, 'docs/README.md');
+    await page.locator('.squiggly-warning, .squiggly-info').first().waitFor({ timeout: 30_000 });
+    await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+    await page.locator('.markers-panel .monaco-list-row', { hasText: /alt text/i }).first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(shots, 'alt-text-diagnostics.png') });
+  });
+
+  await scenario('hovering an image shows a thumbnail and a suggested alt', async () => {
+    await goTo(page, 5, 6);
+    await page.locator('.view-line span', { hasText: 'settings-dialog.png' }).first().hover();
+    const hover = page.locator('.monaco-hover', { hasText: /Suggested alt|Describing/ }).first();
+    await hover.waitFor({ timeout: 30_000 });
+    if (!(await hover.innerText()).includes('Suggested alt')) {
+      // The first hover started the description; the next one shows it from the cache.
+      await page.mouse.move(10, 10);
+      await page.waitForTimeout(3000);
+      await page.locator('.view-line span', { hasText: 'settings-dialog.png' }).first().hover();
+      await page.locator('.monaco-hover', { hasText: 'Suggested alt' }).first().waitFor({ timeout: 30_000 });
+    }
+    await page.locator('.monaco-hover img[src^="data:image/png"]').first().waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(shots, 'alt-text-hover.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  await scenario('the quick fix writes alt text into the Markdown image', async () => {
+    await goTo(page, 5, 6);
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Generate alt text (Lunette)' }).first();
+    await fix.waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(shots, 'alt-text-quick-fix.png') });
+    await fix.click();
+    // The empty alt is gone: the line no longer reads ![](…), and its finding left the Problems view.
+    await page.locator('.markers-panel .monaco-list-row', { hasText: 'empty-alt' }).waitFor({ state: 'detached', timeout: 60_000 });
+    if ((await page.locator('.view-line', { hasText: '![](../images/settings-dialog.png)' }).count()) !== 0) throw new Error('the alt text was not written');
+    await page.screenshot({ path: path.join(shots, 'alt-text-fixed.png') });
+    await runCommand(page, 'File: Revert File');
+  });
+
+  await scenario('the workspace batch waits for review in the Refactor Preview', async () => {
+    await runCommand(page, 'Lunette: Add Missing Alt Text in Workspace');
+    const preview = page.locator('.refactor-preview, [id="workbench.view.bulkEdit"], .bulk-edit-panel').first();
+    await preview.waitFor({ timeout: 120_000 });
+    await page.locator('.monaco-list-row', { hasText: 'settings-dialog.png' }).first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(shots, 'alt-text-batch-review.png') });
+    // Nothing is written until the author applies: discard, and the files stay as they were.
+    const discard = page.locator('.monaco-button, .action-label', { hasText: /^Discard$/ }).first();
+    await discard.click();
+  });
+}
