@@ -108,6 +108,10 @@ function workspaceCopy(name) {
   const dir = path.join(scratch, `${name}-workspace`);
   cpSync(path.join(here, 'workspace'), dir, { recursive: true });
   // LUNETTE_E2E_MODEL points the run at another model pack than the bundled one.
+  if (!process.env.LUNETTE_E2E_MODEL && !existsSync(path.join(root, 'models', 'lunette-nano', 'manifest.json'))) {
+    log('no bundled model pack: using models/test-tiny');
+    process.env.LUNETTE_E2E_MODEL = path.join(root, 'models', 'test-tiny');
+  }
   if (process.env.LUNETTE_E2E_MODEL) {
     mkdirSync(path.join(dir, '.vscode'), { recursive: true });
     writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'lunette.model.path': path.resolve(process.env.LUNETTE_E2E_MODEL) }, null, 2));
