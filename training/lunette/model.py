@@ -58,13 +58,15 @@ class LunetteModel(nn.Module):
         inputs_embeds: torch.Tensor,
         position_ids: Optional[torch.Tensor] = None,
         past: Optional[KVCache] = None,
+        mask: Optional[torch.Tensor] = None,
     ) -> Tuple[torch.Tensor, torch.Tensor, KVCache]:
         """All positions: (logits [B,T,V], hidden [B,T,D] before the final LayerNorm, presents).
 
         This is the training entry point: build inputs_embeds from prefix_embeds / embed / region encoders,
         then apply the LM loss on logits and the region losses on hidden (decode_coord / decode_size).
+        `mask` (optional, bool [B,1,T,P+T], True = not visible) replaces the causal mask (see TextDecoder).
         """
-        hidden, presents = self.text(inputs_embeds, position_ids, past)
+        hidden, presents = self.text(inputs_embeds, position_ids, past, mask)
         return self.text.lm_head(hidden), hidden, presents
 
     def step(

@@ -1,0 +1,394 @@
+#!/usr/bin/env python3
+"""Evaluate a Lunette model on the real rendered set (training/eval_real) and on a held-out synthetic split.
+
+  # PyTorch, from a training checkpoint; the real set with its measured text lines as the OCR block and without
+  /usr/bin/python3 training/evaluate.py --checkpoint training/runs/nano/ckpt.pt --real --synth 120 --ocr both
+  # the exported pack through the real engine (node dist/cli.js; needs `npm run build`), with the engine's own OCR
+  /usr/bin/python3 training/evaluate.py --engine models/lunette-nano --real
+
+Metrics (per set, also per scene kind):
+  caption_subject     share of images whose normal caption names the main subject (any alternative of the first
+                      keyword group; real set)
+  caption_recall      share of all keyword groups named in the normal caption (real set); on the synthetic split,
+                      share of the reference short caption's content words present in the normal caption
+  qa_exact            exact match on answerable questions: the answer, lower-cased, without a trailing period,
+                      quotes or a leading article, equals an accepted answer, or starts with it followed by a
+                      comma ("No, it is red" matches "no")
+  refusal_rate        share of absurd questions answered with a refusal ("There is no ... in the image.")
+  false_refusal_rate  share of answerable questions answered with a refusal
+  detect_map50        mean over object names of the VOC average precision at IoU 0.5 (output order as the
+                      confidence ranking; no output = recall 0)
+  point_precision     share of predicted points inside a box of the asked object
+  point_recall        share of asked objects with at least one predicted point inside
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from collections import defaultdict
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+sys.path.insert(0, REPO)
+
+REFUSAL_RE = re.compile(r"\bthere (is|are) no\b|\bnot (in|visible in) (the|this) (image|picture|screenshot)\b|"
+                        r"\bno \w+( \w+)? in the image\b|\bi (don't|do not|can't|cannot) see\b", re.I)
+STOP = {"a", "an", "the", "of", "on", "in", "with", "and", "is", "are", "it", "its", "to", "at", "by", "for", "this",
+        "that", "there", "shows", "showing", "screenshot", "image", "has", "two", "one"}
+
+
+# --- scoring ---------------------------------------------------------------------------------------------------
+def norm_answer(s: str) -> str:
+    s = s.strip().lower()
+    s = re.sub(r"\s+", " ", s)
+    s = s.strip(" .!")
+    s = s.strip("\"'`")
+    s = re.sub(r"^(the|a|an) ", "", s)
+    return s
+
+
+def exact(pred: str, accepted) -> bool:
+    p = norm_answer(pred)
+    for a in accepted:
+        a = norm_answer(a)
+        if p == a or p.startswith(a + ","):
+            return True
+    return False
+
+
+def is_refusal(text: str) -> bool:
+    return bool(REFUSAL_RE.search(text or ""))
+
+
+def iou(a, b) -> float:
+    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = ix * iy
+    u = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / u if u > 0 else 0.0
+
+
+def average_precision(dets, n_gt: int) -> float:
+    """dets: [(score, is_tp)] over all images of one class; VOC all-point interpolated AP."""
+    if n_gt == 0:
+        return float("nan")
+    dets = sorted(dets, key=lambda d: -d[0])
+    tp = fp = 0
+    prec, rec = [], []
+    for _, ok in dets:
+        tp += ok
+        fp += not ok
+        prec.append(tp / (tp + fp))
+        rec.append(tp / n_gt)
+    ap, prev_r = 0.0, 0.0
+    for i in range(len(dets)):
+        p = max(prec[i:])
+        ap += (rec[i] - prev_r) * p
+        prev_r = rec[i]
+    return ap
+
+
+def match_boxes(pred, gt, thr=0.5):
+    """Greedy in output order: [is_tp] per predicted box."""
+    used, out = set(), []
+    for p in pred:
+        best, bi = 0.0, -1
+        for j, g in enumerate(gt):
+            if j in used:
+                continue
+            v = iou(p, g)
+            if v > best:
+                best, bi = v, j
+        if best >= thr:
+            used.add(bi)
+            out.append(True)
+        else:
+            out.append(False)
+    return out
+
+
+def inside(pt, box) -> bool:
+    return box[0] <= pt[0] <= box[2] and box[1] <= pt[1] <= box[3]
+
+
+class Scores:
+    def __init__(self):
+        self.c = defaultdict(lambda: [0, 0])      # metric -> [hits, total]
+        self.dets = defaultdict(list)              # class -> [(score, tp)]
+        self.n_gt = defaultdict(int)
+
+    def add(self, metric, hit, total=1):
+        self.c[metric][0] += hit
+        self.c[metric][1] += total
+
+    def add_detect(self, name, pred, gt):
+        tps = match_boxes(pred, gt)
+        for k, ok in enumerate(tps):
+            self.dets[name].append((1.0 - k / 100.0, ok))
+        self.n_gt[name] += len(gt)
+
+    def summary(self) -> dict:
+        out = {k: round(h / t, 4) if t else None for k, (h, t) in sorted(self.c.items())}
+        out["counts"] = {k: t for k, (h, t) in sorted(self.c.items())}
+        aps = {k: average_precision(self.dets[k], self.n_gt[k]) for k in self.n_gt if self.n_gt[k] > 0}
+        if aps:
+            out["detect_map50"] = round(sum(aps.values()) / len(aps), 4)
+            out["detect_ap50_by_name"] = {k: round(v, 3) for k, v in sorted(aps.items())}
+        return out
+
+
+# --- backends -------------------------------------------------------------------------------------------------
+class TorchBackend:
+    """The PyTorch reference decoder (lunette/generate.py) with the OCR block prefilled after [BOS][image]."""
+
+    def __init__(self, checkpoint: str, tokenizer: str = None, threads: int = 2):
+        import torch
+        from lunette.config import ModelConfig
+        from lunette.generate import Generator
+        from lunette.model import LunetteModel
+        from lunette.tokenizer import Tokenizer
+        torch.set_num_threads(threads)
+        ck = torch.load(checkpoint, map_location="cpu")
+        self.cfg = ModelConfig.from_dict(ck["config"])
+        self.model = LunetteModel(self.cfg)
+        self.model.load_state_dict(ck["model"])
+        self.model.eval()
+        tok = tokenizer or os.path.join(os.path.dirname(checkpoint), "tokenizer.json")
+        self.gen = Generator(self.model, Tokenizer.load(tok))
+        self.step = ck.get("step")
+        self._img = None
+
+    def prepare(self, image, ocr_text):
+        from lunette.generate import preprocess
+        from PIL import Image
+        img = Image.open(image) if isinstance(image, str) else image
+        state = self.gen.encode_image(preprocess(img, self.cfg))
+        if ocr_text:
+            _, _, _, state = self.gen._prefill("\n\nText:\n" + ocr_text, state)
+        self._state = state
+
+    def caption(self, length="normal"):
+        return self.gen.caption(self._state, length)["text"].strip()
+
+    def ask(self, q):
+        return self.gen.query(self._state, q)["text"].strip()
+
+    def detect(self, obj):
+        return [[o["x_min"], o["y_min"], o["x_max"], o["y_max"]] for o in self.gen.detect(self._state, obj)["objects"]]
+
+    def point(self, obj):
+        return [[p["x"], p["y"]] for p in self.gen.point(self._state, obj)["points"]]
+
+
+class EngineBackend:
+    """The exported pack through the TypeScript engine (node dist/cli.js ... --json): the full product path. The
+    engine runs its own OCR model (PP-OCR) and inserts the OCR block itself when the pack's manifest has an `ocr`
+    template, so the ground-truth text lines are not used here."""
+
+    def __init__(self, pack: str, threads: int = 2):
+        self.pack = os.path.abspath(pack)
+        self.cli = os.path.join(REPO, "dist", "cli.js")
+        self.threads = threads
+        assert os.path.exists(self.cli), "run `npm run build` first"
+
+    def _run(self, *args):
+        out = subprocess.run(["node", self.cli, *args, "--model", self.pack, "--json", "--threads", str(self.threads)],
+                             capture_output=True, text=True, timeout=300)
+        if out.returncode != 0:
+            raise RuntimeError(out.stderr.strip())
+        return json.loads(out.stdout)
+
+    def prepare(self, image, ocr_text):
+        assert isinstance(image, str)
+        self._image = image
+
+    def caption(self, length="normal"):
+        return self._run("caption", self._image, "--length", length)["caption"].strip()
+
+    def ask(self, q):
+        r = self._run("ask", self._image, q)
+        return (r.get("answer") or r.get("text") or "").strip()
+
+    def detect(self, obj):
+        return [[o["x_min"], o["y_min"], o["x_max"], o["y_max"]] for o in self._run("detect", self._image, obj)["objects"]]
+
+    def point(self, obj):
+        return [[p["x"], p["y"]] for p in self._run("point", self._image, obj)["points"]]
+
+
+# --- sets -----------------------------------------------------------------------------------------------------
+def eval_real(backend, gt_path: str, use_ocr: bool, log: list, limit: int = 0) -> dict:
+    items = json.load(open(gt_path, encoding="utf-8"))
+    if limit:
+        items = items[:: max(1, len(items) // limit)][:limit]
+    base = os.path.dirname(gt_path)
+    total, by_kind = Scores(), defaultdict(Scores)
+    for it in items:
+        t0 = time.time()
+        backend.prepare(os.path.join(base, it["image"]), it["ocr"] if use_ocr else None)
+        rec = {"id": it["id"], "kind": it["kind"]}
+        sc = [total, by_kind[it["kind"]]]
+        cap = backend.caption("normal")
+        rec["caption"] = cap
+        low = cap.lower()
+        groups = it["subject"] + it["keywords"]
+        hit_groups = [any(k in low for k in g) for g in groups]
+        for s in sc:
+            s.add("caption_subject", hit_groups[0])
+            s.add("caption_recall", sum(hit_groups), len(groups))
+        rec["qa"] = []
+        for qa in it["qa"]:
+            a = backend.ask(qa["q"])
+            ok, ref = exact(a, qa["a"]), is_refusal(a)
+            rec["qa"].append([qa["q"], a, ok])
+            for s in sc:
+                s.add("qa_exact", ok)
+                s.add("false_refusal_rate", ref)
+        rec["absurd"] = []
+        for q in it["absurd"]:
+            a = backend.ask(q)
+            rec["absurd"].append([q, a, is_refusal(a)])
+            for s in sc:
+                s.add("refusal_rate", is_refusal(a))
+        rec["detect"] = []
+        for name in it["detect"]:
+            pred = backend.detect(name)
+            rec["detect"].append([name, pred])
+            for s in sc:
+                s.add_detect(name, pred, it["boxes"][name])
+        rec["point"] = []
+        for name in it["point"]:
+            pts = backend.point(name)
+            boxes = it["boxes"][name]
+            rec["point"].append([name, pts])
+            for s in sc:
+                s.add("point_precision", sum(any(inside(p, b) for b in boxes) for p in pts), len(pts))
+                s.add("point_recall", sum(any(inside(p, b) for p in pts) for b in boxes), len(boxes))
+        rec["seconds"] = round(time.time() - t0, 2)
+        log.append(rec)
+        print(f"  {it['id']}: {cap[:90]!r} qa {sum(x[2] for x in rec['qa'])}/{len(rec['qa'])} "
+              f"refusals {sum(x[2] for x in rec['absurd'])}/{len(rec['absurd'])}", flush=True)
+    return {"all": total.summary(), "by_kind": {k: v.summary() for k, v in sorted(by_kind.items())}}
+
+
+def eval_synth(backend, n: int, seed: int, use_ocr: bool, log: list) -> dict:
+    from training.synth import pipeline, regions
+    total, by_kind = Scores(), defaultdict(Scores)
+    for i in range(n):
+        try:
+            scene, img, small, recs = pipeline.build(seed, i)
+        except Exception as e:  # a generator under construction
+            print(f"  synth {i}: {type(e).__name__}: {e}")
+            continue
+        w, h = scene.image.size
+        ocr = recs[0].get("ocr") if recs else None
+        backend.prepare(small, ocr if use_ocr else None)
+        sc = [total, by_kind[scene.kind]]
+        rec = {"index": i, "kind": scene.kind, "qa": []}
+        for r in recs:
+            if r["task"] == "caption" and r["length"] == "normal":
+                cap = backend.caption("normal")
+                ref = [x for x in re.findall(r"[a-z0-9.\-_]+", next(
+                    q["target"] for q in recs if q["task"] == "caption" and q["length"] == "short").lower())
+                       if x not in STOP]
+                for s in sc:
+                    s.add("caption_recall", sum(x in cap.lower() for x in ref), len(ref))
+                rec["caption"] = cap
+            elif r["task"] == "query":
+                a = backend.ask(r["question"])
+                ref = is_refusal(a)
+                rec["qa"].append([r["question"], a, r["target"]])
+                for s in sc:
+                    if r.get("refusal"):
+                        s.add("refusal_rate", ref)
+                    else:
+                        ok = exact(a, [r["target"], r.get("answer_key") or r["target"]])
+                        s.add("qa_exact", ok)
+                        s.add(f"qa_exact_by_type/{r.get('qtype')}", ok)
+                        s.add("false_refusal_rate", ref)
+            elif r["task"] == "detect":
+                gt = [[b["x_min"], b["y_min"], b["x_max"], b["y_max"]] for b in r["boxes"]]
+                pred = backend.detect(r["object"])
+                name = r["object"].lower()
+                for s in sc:
+                    s.add_detect(name, pred, gt)
+                    if not gt:
+                        s.add("detect_absent_empty", len(pred) == 0)
+            elif r["task"] == "point":
+                pts = backend.point(r["object"])
+                # the target objects: those whose inner point is one of the record's points
+                targets = []
+                for o in scene.objects:
+                    try:
+                        q = regions.point_of(o, w, h)
+                    except ValueError:
+                        continue
+                    if any(abs(q["x"] - p["x"]) < 1e-4 and abs(q["y"] - p["y"]) < 1e-4 for p in r["points"]):
+                        targets.append([o.box[0] / w, o.box[1] / h, o.box[2] / w, o.box[3] / h])
+                for s in sc:
+                    if targets:
+                        s.add("point_precision", sum(any(inside(p, b) for b in targets) for p in pts), len(pts))
+                        s.add("point_recall", sum(any(inside(p, b) for p in pts) for b in targets), len(targets))
+                    else:
+                        s.add("point_absent_empty", len(pts) == 0)
+        log.append(rec)
+        if i % 20 == 0:
+            print(f"  synth {i}/{n}", flush=True)
+    return {"all": total.summary(), "by_kind": {k: v.summary() for k, v in sorted(by_kind.items())}}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--checkpoint", help="PyTorch checkpoint (training/runs/<name>/ckpt.pt)")
+    ap.add_argument("--engine", metavar="PACK", help="evaluate this pack through node dist/cli.js")
+    ap.add_argument("--real", action="store_true", help="the real rendered set")
+    ap.add_argument("--gt", default=os.path.join(HERE, "eval_real", "gt.json"))
+    ap.add_argument("--synth", type=int, default=0, help="images of the held-out synthetic split")
+    ap.add_argument("--synth-seed", type=int, default=424242, help="held out: training uses seed 1, validation 1000001")
+    ap.add_argument("--ocr", choices=["gt", "none", "both"], default="both",
+                    help="OCR block: the measured text lines (real) / simulated OCR (synthetic), none, or both")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--limit", type=int, default=0, help="real set: only this many items (spread over kinds)")
+    ap.add_argument("--out", help="write the report (JSON) here")
+    args = ap.parse_args()
+    if args.engine:
+        backend, label = EngineBackend(args.engine, args.threads), f"engine:{args.engine}"
+        modes = [False]
+    else:
+        backend, label = TorchBackend(args.checkpoint, threads=args.threads), f"torch:{args.checkpoint}"
+        modes = {"gt": [True], "none": [False], "both": [True, False]}[args.ocr]
+    report = {"model": label, "step": getattr(backend, "step", None), "results": {}, "log": {}}
+    t0 = time.time()
+    for use_ocr in modes:
+        tag = "engine" if args.engine else ("ocr" if use_ocr else "no_ocr")
+        if args.real:
+            print(f"real set ({tag})", flush=True)
+            log = []
+            report["results"][f"real/{tag}"] = eval_real(backend, args.gt, use_ocr, log, args.limit)
+            report["log"][f"real/{tag}"] = log
+        if args.synth:
+            print(f"synthetic held-out ({tag})", flush=True)
+            log = []
+            report["results"][f"synth/{tag}"] = eval_synth(backend, args.synth, args.synth_seed, use_ocr, log)
+            report["log"][f"synth/{tag}"] = log
+    report["seconds"] = round(time.time() - t0, 1)
+    keys = ["caption_subject", "caption_recall", "qa_exact", "refusal_rate", "false_refusal_rate", "detect_map50",
+            "point_precision", "point_recall"]
+    print("\n" + "set".ljust(16) + "".join(k[:14].rjust(15) for k in keys))
+    for name, res in report["results"].items():
+        a = res["all"]
+        print(name.ljust(16) + "".join(("-" if a.get(k) is None else f"{a[k]:.3f}").rjust(15) for k in keys))
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as f:
+            json.dump(report, f, indent=1, ensure_ascii=False)
+        print(f"report -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

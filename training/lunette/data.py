@@ -1,0 +1,443 @@
+"""Training data: synthetic images -> tokenized per-image examples -> batches that share each image's prefix.
+
+One *example* is one image with several tasks on it (records of the synth pipeline, training/synth/pipeline.py):
+
+  pixels     uint8 [S,S,3], the model-size image (Pillow BILINEAR, reducing_gap None: measured against the
+             engine's sharp `resize(fill, kernel linear)`, see MODEL_CARD.md)
+  ocr_ids    token ids of the OCR block ("\\n\\nText:\\n{lines}", docs/model-pack.md) or []
+  tasks      [{"task", "prompt_ids", "target_ids" (caption/query) | "objects" (detect/point)}]
+  aux        per-patch labels from the scene's known objects (direct supervision of the vision tower)
+
+A *batch* keeps the images apart from the tasks: the prefix [BOS][image][OCR block] is computed once per
+image and every task of that image continues from its KV cache (see train.py), so the vision tower, the
+image positions and the (often long) OCR block cost once per image instead of once per task.
+
+Sequence of one task after the prefix (docs/model-pack.md "Tasks and decoding"):
+  caption/query:  prompt tokens, target tokens (" " + text); LM labels = target tokens then eos
+  detect/point:   prompt tokens, then per object <coord x> <coord y> [<size w,h>] slots whose *inputs* are the
+                  region encoders' outputs (fed the bin-centre values the engine will feed) and whose hidden
+                  states are supervised by the region decoders: x at the position that predicts the first
+                  slot (the last prompt token / the previous object's last slot), y at the x slot, size at the
+                  y slot (detect); the LM label at each decision position is coord (an object follows) or eos.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import queue
+import random
+import sys
+import traceback
+import zlib
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
+
+import numpy as np
+
+from .region import bin_to_coord, bin_to_size, coord_to_bin, size_to_bin
+
+# slot types of a task row
+TOK, COORD, SIZE, PAD = 0, 1, 2, 3
+IGNORE = -100
+
+# aux per-patch label spaces (hash buckets; 0 = background / none)
+AUX_NAME_BUCKETS = 1024
+AUX_COLOR_BUCKETS = 64
+
+# Scene kinds weighted toward what developers keep in repositories; kinds the generator does not (yet) have
+# are dropped and the rest renormalized.
+KIND_WEIGHTS = {"ui": 0.24, "code": 0.12, "terminal": 0.10, "chart": 0.14, "diagram": 0.10, "document": 0.07,
+                "shapes": 0.10, "objects": 0.08, "photo": 0.05}
+
+
+def bucket(s: str, n: int) -> int:
+    return 1 + zlib.crc32(s.strip().lower().encode("utf-8")) % (n - 1)
+
+
+@dataclass
+class Curriculum:
+    """Schedules over training progress p in [0, 1] (p = image index / planned images).
+
+    Early: easy scenes (shapes/objects weighted up), short targets (no long captions, answers and normal
+    captions first); then the full developer-weighted mix with long captions."""
+    warm_frac: float = 0.15
+    easy_kinds: tuple = ("shapes", "objects")
+    long_caption_weight: float = 0.15
+
+    def kind_weights(self, p: float, available) -> Dict[str, float]:
+        w = {k: v for k, v in KIND_WEIGHTS.items() if k in available}
+        for k in available:
+            w.setdefault(k, 0.05)
+        if p < self.warm_frac:
+            boost = 1.0 + 4.0 * (1.0 - p / self.warm_frac)
+            w = {k: v * (boost if k in self.easy_kinds else 1.0) for k, v in w.items()}
+        s = sum(w.values())
+        return {k: v / s for k, v in w.items()}
+
+    def caption_lengths(self, p: float) -> Dict[str, float]:
+        if p < self.warm_frac:
+            return {"short": 0.6, "normal": 0.4, "long": 0.0}
+        return {"short": 0.5, "normal": 0.35, "long": self.long_caption_weight}
+
+
+@dataclass
+class ExampleConfig:
+    seed: int = 1
+    image_size: int = 128
+    patch_size: int = 16
+    queries_per_image: int = 3
+    regions_per_image: int = 1
+    captions_per_image: int = 1
+    max_task_tokens: int = 120       # prompt + target (+ region slots); longer tasks are cut (caption) or dropped
+    max_ocr_tokens: int = 320
+    coord_bins: int = 256
+    size_bins: int = 256
+    size_log2_min: float = -8.0
+    planned_images: int = 25000      # for the curriculum's progress p
+    curriculum: Curriculum = field(default_factory=Curriculum)
+
+
+# --- aux labels ---------------------------------------------------------------------------------------
+def aux_labels(scene, grid: int) -> Dict[str, np.ndarray]:
+    """Per-patch labels [grid*grid] from the scene's registered objects (later objects on top) and text lines:
+    name bucket, colour bucket (0 = background/none), has-text (0/1)."""
+    res = grid * 8
+    w, h = scene.image.size
+    sx, sy = res / w, res / h
+    lab = np.zeros((res, res), dtype=np.int32)
+    objs = list(scene.objects)
+    for k, o in enumerate(objs):
+        x0, y0, x1, y1 = o.box
+        gx0, gy0 = int(round(x0 * sx)), int(round(y0 * sy))
+        gx1, gy1 = max(gx0 + 1, int(round(x1 * sx))), max(gy0 + 1, int(round(y1 * sy)))
+        gx1, gy1 = min(gx1, res), min(gy1, res)
+        if gx1 <= gx0 or gy1 <= gy0:
+            continue
+        if o.mask is None:
+            lab[gy0:gy1, gx0:gx1] = k + 1
+        else:
+            m = o.mask
+            ys = np.minimum((np.arange(gy1 - gy0) + 0.5) * m.shape[0] / (gy1 - gy0), m.shape[0] - 1).astype(int)
+            xs = np.minimum((np.arange(gx1 - gx0) + 0.5) * m.shape[1] / (gx1 - gx0), m.shape[1] - 1).astype(int)
+            sub = m[np.ix_(ys, xs)]
+            region = lab[gy0:gy1, gx0:gx1]
+            region[sub] = k + 1
+    text = np.zeros((res, res), dtype=bool)
+    for ln in scene.lines:
+        x0, y0, x1, y1 = ln.box
+        text[int(y0 * sy):max(int(y0 * sy) + 1, int(round(y1 * sy))),
+             int(x0 * sx):max(int(x0 * sx) + 1, int(round(x1 * sx)))] = True
+    patches = lab.reshape(grid, 8, grid, 8).transpose(0, 2, 1, 3).reshape(grid * grid, 64)
+    tpatch = text.reshape(grid, 8, grid, 8).transpose(0, 2, 1, 3).reshape(grid * grid, 64)
+    names = np.zeros(grid * grid, dtype=np.int64)
+    cols = np.zeros(grid * grid, dtype=np.int64)
+    name_b = [0] + [bucket(o.name, AUX_NAME_BUCKETS) for o in objs]
+    col_b = [0] + [bucket(o.color, AUX_COLOR_BUCKETS) if o.color else 0 for o in objs]
+    for i in range(grid * grid):
+        cnt = np.bincount(patches[i], minlength=len(objs) + 1)
+        cnt[0] = 0
+        k = int(cnt.argmax())
+        if cnt[k] >= 16:           # >= 1/4 of the patch
+            names[i], cols[i] = name_b[k], col_b[k]
+    has_text = (tpatch.mean(axis=1) >= 0.1).astype(np.int64)
+    return {"name": names, "color": cols, "text": has_text}
+
+
+# --- records -> tasks -----------------------------------------------------------------------------------
+def quantize_coord(v: float, bins: int) -> float:
+    return bin_to_coord(coord_to_bin(v, bins), bins)
+
+
+def quantize_size(s: float, bins: int, log2_min: float) -> float:
+    return bin_to_size(size_to_bin(s, bins, log2_min), bins, log2_min)
+
+
+def region_objects(rec: dict) -> List[tuple]:
+    """detect: [(cx, cy, w, h)], point: [(x, y)] in target order."""
+    if rec["task"] == "detect":
+        out = []
+        for b in rec.get("boxes") or []:
+            out.append(((b["x_min"] + b["x_max"]) / 2, (b["y_min"] + b["y_max"]) / 2,
+                        b["x_max"] - b["x_min"], b["y_max"] - b["y_min"]))
+        return out
+    return [(p["x"], p["y"]) for p in rec.get("points") or []]
+
+
+def task_of(rec: dict, tok, cfg: ExampleConfig, block: str) -> Optional[dict]:
+    prompt = rec["prompt"]
+    assert prompt.startswith(block), "record prompt must start with its OCR block"
+    prompt_ids = tok.encode(prompt[len(block):])
+    t = {"task": rec["task"], "prompt_ids": prompt_ids, "id": rec.get("id")}
+    if rec["task"] in ("caption", "query"):
+        target = rec["target"].strip()
+        ids = tok.encode(" " + target)
+        room = cfg.max_task_tokens - len(prompt_ids)
+        if room < 4:
+            return None
+        if len(ids) > room:
+            if rec["task"] != "caption":
+                return None
+            ids = ids[:room]       # cut long captions; no eos then (the cut text does not end there)
+            t["truncated"] = True
+        t["target_ids"] = ids
+        t["refusal"] = bool(rec.get("refusal"))
+        t["qtype"] = rec.get("qtype")
+        return t
+    objs = region_objects(rec)
+    per = 3 if rec["task"] == "detect" else 2
+    if len(prompt_ids) + per * len(objs) + 1 > cfg.max_task_tokens:
+        objs = objs[: max(0, (cfg.max_task_tokens - len(prompt_ids) - 1) // per)]
+    t["objects"] = objs
+    return t
+
+
+def choose_tasks(recs: List[dict], rng: random.Random, cfg: ExampleConfig, p: float) -> List[dict]:
+    caps = [r for r in recs if r["task"] == "caption"]
+    qs = [r for r in recs if r["task"] == "query"]
+    regs = [r for r in recs if r["task"] in ("detect", "point")]
+    out = []
+    lw = cfg.curriculum.caption_lengths(p)
+    by_len = {r.get("length"): r for r in caps}
+    lens = [k for k in lw if k in by_len and lw[k] > 0]
+    for _ in range(min(cfg.captions_per_image, len(lens))):
+        k = rng.choices(lens, weights=[lw[x] for x in lens])[0]
+        lens.remove(k)
+        out.append(by_len[k])
+    rng.shuffle(qs)
+    # keep refusals in the mix at their generated rate, but at most one per image
+    n_ref = 0
+    for r in qs:
+        if len([x for x in out if x["task"] == "query"]) >= cfg.queries_per_image:
+            break
+        if r.get("refusal"):
+            if n_ref:
+                continue
+            n_ref += 1
+        out.append(r)
+    rng.shuffle(regs)
+    out += regs[: cfg.regions_per_image]
+    return out
+
+
+def build_example(index: int, tok, cfg: ExampleConfig) -> Optional[dict]:
+    """Render image `index` of the stream with the synth pipeline and turn it into a training example."""
+    from training.synth import pipeline, prompts
+    from training.synth.scenes import KINDS
+
+    p = min(1.0, index / max(1, cfg.planned_images))
+    weights = cfg.curriculum.kind_weights(p, set(KINDS))
+    scene, img, small, recs = pipeline.build(cfg.seed, index, model_size=cfg.image_size, kinds_weights=weights)
+    rng = random.Random(f"lunette-train:{cfg.seed}:{index}")
+    ocr = recs[0].get("ocr") if recs else None
+    block = prompts.ocr_block(ocr)
+    ocr_ids = tok.encode(block) if block else []
+    if len(ocr_ids) > cfg.max_ocr_tokens:
+        ocr_ids = ocr_ids[: cfg.max_ocr_tokens]
+    tasks = []
+    for r in choose_tasks(recs, rng, cfg, p):
+        t = task_of(r, tok, cfg, block)
+        if t is not None:
+            tasks.append(t)
+    if not tasks:
+        return None
+    pix = np.asarray(small.convert("RGB"), dtype=np.uint8)
+    assert pix.shape == (cfg.image_size, cfg.image_size, 3)
+    return {"index": index, "kind": scene.kind, "pixels": pix, "ocr_ids": ocr_ids, "tasks": tasks,
+            "aux": aux_labels(scene, cfg.image_size // cfg.patch_size)}
+
+
+# --- streaming with worker processes (deterministic order) ------------------------------------------------
+def _worker(wid: int, n_workers: int, start: int, tok_path: str, cfg: ExampleConfig, q, stop):
+    from .tokenizer import Tokenizer
+    try:
+        import torch
+        torch.set_num_threads(1)
+    except Exception:
+        pass
+    tok = Tokenizer.load(tok_path)
+    i = start + wid
+    while not stop.is_set():
+        try:
+            ex = build_example(i, tok, cfg)
+        except Exception:
+            sys.stderr.write(f"[data worker {wid}] image {i} failed:\n{traceback.format_exc()}\n")
+            ex = None
+        while not stop.is_set():
+            try:
+                q.put((i, ex), timeout=0.5)
+                break
+            except queue.Full:
+                continue
+        i += n_workers
+
+
+class ExampleStream:
+    """Examples for image indices start, start+1, ... in order, built by n_workers processes (0: inline).
+    Failed images are skipped (logged); `next_index` is the first index not yet consumed (for resume)."""
+
+    def __init__(self, tok_path: str, cfg: ExampleConfig, start: int = 0, n_workers: int = 1, prefetch: int = 48):
+        self.cfg, self.next_index, self.n_workers, self.start = cfg, start, n_workers, start
+        self.tok_path = tok_path
+        self.skipped = 0
+        if n_workers > 0:
+            ctx = mp.get_context("fork")
+            self.stop = ctx.Event()
+            self.queues = [ctx.Queue(maxsize=max(2, prefetch // n_workers)) for _ in range(n_workers)]
+            self.procs = [ctx.Process(target=_worker, args=(w, n_workers, start, tok_path, cfg, self.queues[w],
+                                                             self.stop), daemon=True) for w in range(n_workers)]
+            for pr in self.procs:
+                pr.start()
+        else:
+            from .tokenizer import Tokenizer
+            self.tok = Tokenizer.load(tok_path)
+
+    def _get(self) -> Optional[dict]:
+        i = self.next_index
+        if self.n_workers == 0:
+            try:
+                ex = build_example(i, self.tok, self.cfg)
+            except Exception:
+                sys.stderr.write(f"[data] image {i} failed:\n{traceback.format_exc()}\n")
+                ex = None
+        else:
+            # worker w produces indices start+w, start+w+n, ...; index i belongs to worker (i - start) % n
+            w = (i - self.start) % self.n_workers
+            while True:
+                try:
+                    j, ex = self.queues[w].get(timeout=60)
+                    break
+                except queue.Empty:
+                    if not self.procs[w].is_alive():
+                        raise RuntimeError(f"data worker {w} died")
+            assert j == i, f"data order broken: got image {j}, expected {i}"
+        self.next_index = i + 1
+        return ex
+
+    def take(self, n: int) -> List[dict]:
+        """The next n usable examples."""
+        out = []
+        while len(out) < n:
+            ex = self._get()
+            if ex is None:
+                self.skipped += 1
+                continue
+            out.append(ex)
+        return out
+
+    def close(self):
+        if self.n_workers:
+            self.stop.set()
+            for pr in self.procs:
+                pr.join(timeout=5)
+                if pr.is_alive():
+                    pr.terminate()
+
+
+# --- collate -----------------------------------------------------------------------------------------------
+def task_rows(ex_tasks, cfg_model) -> List[dict]:
+    """Each task -> slots (type, token id, coord value, size values) + labels per position."""
+    rc = cfg_model.region
+    rows = []
+    for t in ex_tasks:
+        ids = list(t["prompt_ids"])
+        n = len(ids)
+        types = [TOK] * n
+        toks = ids[:]
+        cval = [0.0] * n
+        sval = [(0.0, 0.0)] * n
+        lm = [IGNORE] * n
+        cl = [IGNORE] * n
+        sl = [(IGNORE, IGNORE)] * n
+        if "target_ids" in t:
+            tgt = t["target_ids"]
+            labels = tgt + ([] if t.get("truncated") else [cfg_model.eos_id])
+            lm[n - 1] = labels[0]
+            for k, tid in enumerate(tgt):
+                types.append(TOK)
+                toks.append(tid)
+                cval.append(0.0)
+                sval.append((0.0, 0.0))
+                lm.append(labels[k + 1] if k + 1 < len(labels) else IGNORE)
+                cl.append(IGNORE)
+                sl.append((IGNORE, IGNORE))
+        else:
+            detect = t["task"] == "detect"
+            dec = n - 1          # position whose output decides coord-vs-eos and carries x
+
+            def push(ty, cv=0.0, sv=(0.0, 0.0)):
+                types.append(ty)
+                toks.append(cfg_model.pad_id)
+                cval.append(cv)
+                sval.append(sv)
+                lm.append(IGNORE)
+                cl.append(IGNORE)
+                sl.append((IGNORE, IGNORE))
+
+            for o in t["objects"]:
+                lm[dec] = cfg_model.coord_id
+                x, y = min(max(o[0], 0.0), 1.0), min(max(o[1], 0.0), 1.0)
+                cl[dec] = coord_to_bin(x, rc.coord_bins)
+                push(COORD, quantize_coord(x, rc.coord_bins))
+                cl[-1] = coord_to_bin(y, rc.coord_bins)           # x slot's output -> y
+                push(COORD, quantize_coord(y, rc.coord_bins))
+                if detect:
+                    w, h = max(o[2], 1e-6), max(o[3], 1e-6)
+                    sl[-1] = (size_to_bin(w, rc.size_bins, rc.size_log2_min),
+                              size_to_bin(h, rc.size_bins, rc.size_log2_min))   # y slot's output -> size
+                    push(SIZE, 0.0, (quantize_size(w, rc.size_bins, rc.size_log2_min),
+                                     quantize_size(h, rc.size_bins, rc.size_log2_min)))
+                dec = len(types) - 1
+            lm[dec] = cfg_model.eos_id
+        rows.append({"types": types, "toks": toks, "cval": cval, "sval": sval, "lm": lm, "cl": cl, "sl": sl})
+    return rows
+
+
+def collate(examples: List[dict], cfg_model) -> dict:
+    """Torch batch, one row per image: pixels, OCR ids, and all the image's tasks packed one after another in
+    one row (segments). Each task continues from the image's prefix on its own: `seg` names the task of every
+    position (-1 = padding) and `offs` its offset inside the task, so positions are prefix_len + offs and a
+    position sees the prefix and the earlier positions of its own segment only (see losses.forward_losses)."""
+    import torch
+
+    v = cfg_model.vision
+    b = len(examples)
+    pix = np.stack([e["pixels"] for e in examples]).astype(np.float32) / 255.0
+    pix = (pix - np.asarray(v.mean, dtype=np.float32)) / np.asarray(v.std, dtype=np.float32)
+    pixels = torch.from_numpy(pix.transpose(0, 3, 1, 2).copy())
+    lo = max(1, max(len(e["ocr_ids"]) for e in examples))
+    ocr = np.full((b, lo), cfg_model.pad_id, dtype=np.int64)
+    ocr_len = np.zeros(b, dtype=np.int64)
+    for i, e in enumerate(examples):
+        ocr[i, : len(e["ocr_ids"])] = e["ocr_ids"]
+        ocr_len[i] = len(e["ocr_ids"])
+    packed, n_tasks = [], 0
+    for e in examples:
+        rows = task_rows(e["tasks"], cfg_model)
+        n_tasks += len(rows)
+        cat = {k: [] for k in ("types", "toks", "cval", "sval", "lm", "cl", "sl", "seg", "offs")}
+        for si, r in enumerate(rows):
+            for k in ("types", "toks", "cval", "sval", "lm", "cl", "sl"):
+                cat[k] += r[k]
+            cat["seg"] += [si] * len(r["types"])
+            cat["offs"] += list(range(len(r["types"])))
+        packed.append(cat)
+    t = max(len(r["types"]) for r in packed)
+    types = np.full((b, t), PAD, dtype=np.int64)
+    toks = np.full((b, t), cfg_model.pad_id, dtype=np.int64)
+    cval = np.zeros((b, t), dtype=np.float32)
+    sval = np.zeros((b, t, 2), dtype=np.float32)
+    lm = np.full((b, t), IGNORE, dtype=np.int64)
+    cl = np.full((b, t), IGNORE, dtype=np.int64)
+    sl = np.full((b, t, 2), IGNORE, dtype=np.int64)
+    seg = np.full((b, t), -1, dtype=np.int64)
+    offs = np.zeros((b, t), dtype=np.int64)
+    for k, r in enumerate(packed):
+        n = len(r["types"])
+        types[k, :n], toks[k, :n], cval[k, :n] = r["types"], r["toks"], r["cval"]
+        sval[k, :n] = np.asarray(r["sval"], dtype=np.float32).reshape(n, 2)
+        sl[k, :n] = np.asarray(r["sl"], dtype=np.int64).reshape(n, 2)
+        lm[k, :n], cl[k, :n], seg[k, :n], offs[k, :n] = r["lm"], r["cl"], r["seg"], r["offs"]
+    aux = {k: torch.from_numpy(np.stack([e["aux"][k] for e in examples])) for k in examples[0]["aux"]}
+    T = torch.from_numpy
+    return {"pixels": pixels, "ocr": T(ocr), "ocr_len": T(ocr_len), "types": T(types), "toks": T(toks),
+            "cval": T(cval), "sval": T(sval), "lm": T(lm), "cl": T(cl), "sl": T(sl), "seg": T(seg), "offs": T(offs),
+            "aux": aux, "kinds": [e["kind"] for e in examples], "n_images": b, "n_tasks": n_tasks}

@@ -1,0 +1,130 @@
+"""Training forward pass and losses (docs/model-pack.md "Training mirrors this").
+
+Two decoder passes per batch:
+  1. prefix  [BOS][image][OCR block] for each image (right-padded; causal) -> per-layer KV cache;
+  2. tasks   one row per image holding all its tasks packed one after another (segments); each task continues
+             from the image's cache on its own, with an explicit mask (keys of the image's real prefix, then
+             causal within the task's own segment) and positions prefix_len + offset-in-task — exactly the
+             positions and visibility the engine has when it runs that task alone after the shared prefix.
+Losses: LM cross-entropy on the target tokens + eos and on the coord-vs-eos decisions; region decoders with a
+Gaussian-smoothed cross-entropy over bins (near misses cost less than far ones; decoding stays argmax); an
+auxiliary per-patch loss on the vision features (object name / colour / text, known from the scene) — a
+training-only head, not exported.
+"""
+from __future__ import annotations
+
+from typing import Dict
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from .data import AUX_COLOR_BUCKETS, AUX_NAME_BUCKETS, COORD, IGNORE, SIZE
+
+
+class AuxHead(nn.Module):
+    """Per-patch classifiers over the ViT features (after post-LN): name bucket, colour bucket, has-text."""
+
+    def __init__(self, dim: int):
+        super().__init__()
+        self.name = nn.Linear(dim, AUX_NAME_BUCKETS)
+        self.color = nn.Linear(dim, AUX_COLOR_BUCKETS)
+        self.text = nn.Linear(dim, 1)
+
+    def forward(self, feats):
+        return self.name(feats), self.color(feats), self.text(feats).squeeze(-1)
+
+
+def soft_ce(logits: torch.Tensor, target: torch.Tensor, sigma: float) -> torch.Tensor:
+    """Cross-entropy against a Gaussian over bins centred on target (sigma in bins); plain CE when sigma <= 0."""
+    logits = logits.float()
+    if sigma <= 0:
+        return F.cross_entropy(logits, target)
+    bins = torch.arange(logits.shape[-1], device=logits.device, dtype=torch.float32)
+    q = torch.exp(-0.5 * ((bins.unsqueeze(0) - target.unsqueeze(1).float()) / sigma) ** 2)
+    q = q / q.sum(dim=-1, keepdim=True)
+    return -(q * F.log_softmax(logits, dim=-1)).sum(dim=-1).mean()
+
+
+def to_device(batch: dict, device) -> dict:
+    out = {}
+    for k, v in batch.items():
+        if isinstance(v, torch.Tensor):
+            out[k] = v.to(device, non_blocking=True)
+        elif isinstance(v, dict):
+            out[k] = {kk: vv.to(device, non_blocking=True) for kk, vv in v.items()}
+        else:
+            out[k] = v
+    return out
+
+
+def forward_packed(model, batch: dict):
+    """-> (ViT features [B,N,Dv], hidden [B,T,D] of the packed task rows, before the final LayerNorm)."""
+    cfg = model.cfg
+    dev = batch["pixels"].device
+    b = batch["pixels"].shape[0]
+    # 1. prefix per image
+    feats = model.vision.features(batch["pixels"])                 # [B,N,Dv]
+    img = model.vision.proj_mlp(feats)                               # [B,N,D]
+    bos = model.embed(torch.full((b, 1), cfg.bos_id, dtype=torch.long, device=dev))
+    prefix = torch.cat([bos, img, model.embed(batch["ocr"])], dim=1)
+    p = prefix.shape[1]
+    plen = 1 + img.shape[1] + batch["ocr_len"]                       # [B]
+    _, presents = model.text(prefix)
+    # 2. tasks: one row per image, its tasks packed as segments continuing from the image's prefix
+    types = batch["types"]
+    t = types.shape[1]
+    emb = model.embed(batch["toks"])
+    cm, sm = types == COORD, types == SIZE
+    if bool(cm.any()) or bool(sm.any()):
+        emb = emb.clone()
+        if bool(cm.any()):
+            emb[cm] = model.encode_coord(batch["cval"][cm].unsqueeze(-1)).to(emb.dtype)
+        if bool(sm.any()):
+            emb[sm] = model.encode_size(batch["sval"][sm]).to(emb.dtype)
+    seg, offs = batch["seg"], batch["offs"]
+    position_ids = plen.unsqueeze(1) + offs
+    past_masked = torch.arange(p, device=dev).view(1, 1, 1, p) >= plen.view(b, 1, 1, 1)
+    ar = torch.arange(t, device=dev)
+    self_masked = (ar.view(1, 1, 1, t) > ar.view(1, 1, t, 1)) | (seg.view(b, 1, 1, t) != seg.view(b, 1, t, 1))
+    mask = torch.cat([past_masked.expand(b, 1, t, p), self_masked], dim=-1)
+    hidden, _ = model.text(emb, position_ids, presents, mask)
+    return feats, hidden
+
+
+def forward_losses(model, aux_head, batch: dict, sigma_coord: float = 1.5, sigma_size: float = 1.5,
+                   aux_weight: float = 0.3, region_weight: float = 1.0) -> Dict[str, torch.Tensor]:
+    feats, hidden = forward_packed(model, batch)
+    out = {}
+    lm = batch["lm"]
+    sel = lm != IGNORE
+    logits = model.text.lm_head(hidden[sel])
+    out["lm"] = F.cross_entropy(logits.float(), lm[sel])
+    with torch.no_grad():
+        out["lm_acc"] = (logits.argmax(-1) == lm[sel]).float().mean()
+    loss = out["lm"]
+    cl = batch["cl"]
+    sel = cl != IGNORE
+    if bool(sel.any()):
+        cl_logits = model.decode_coord(hidden[sel])
+        out["coord"] = soft_ce(cl_logits, cl[sel], sigma_coord)
+        with torch.no_grad():
+            out["coord_acc2"] = ((cl_logits.argmax(-1) - cl[sel]).abs() <= 2).float().mean()
+        loss = loss + region_weight * out["coord"]
+    sl = batch["sl"]
+    sel = sl[..., 0] != IGNORE
+    if bool(sel.any()):
+        s_logits = model.decode_size(hidden[sel])                        # [n,2,Bs]
+        tg = sl[sel]                                                      # [n,2]
+        out["size"] = soft_ce(s_logits.reshape(-1, s_logits.shape[-1]), tg.reshape(-1), sigma_size)
+        loss = loss + region_weight * out["size"]
+    if aux_head is not None and aux_weight > 0:
+        n_l, c_l, t_l = aux_head(feats)
+        aux = batch["aux"]
+        a_name = F.cross_entropy(n_l.reshape(-1, n_l.shape[-1]).float(), aux["name"].reshape(-1))
+        a_col = F.cross_entropy(c_l.reshape(-1, c_l.shape[-1]).float(), aux["color"].reshape(-1))
+        a_txt = F.binary_cross_entropy_with_logits(t_l.float(), aux["text"].float())
+        out["aux"] = a_name + a_col + a_txt
+        loss = loss + aux_weight * out["aux"]
+    out["loss"] = loss
+    return out
