@@ -111,3 +111,20 @@ describe('Alt text in VS Code', () => {
     assert.match(hovers, /command:lunette\.altText\.insert/);
   });
 });
+
+describe('Refine alt text', () => {
+  it('replaces existing alt text with the suggestion, in a reference-style Markdown image', async () => {
+    await api();
+    const document = await open('docs', 'README.md');
+    const line = document.getText().split('\n').findIndex((l) => l.includes('image of a chart'));
+    const column = document.lineAt(line).text.indexOf('image of');
+    const actions = await quickFixes(document, new vscode.Position(line, column + 2));
+    const refine = actions.find((a) => a.title.startsWith('Refine alt text (Lunette)'));
+    assert.ok(refine && refine.edit, `actions: ${actions.map((a) => a.title)}`);
+    assert.ok(await vscode.workspace.applyEdit(refine.edit));
+    const after = document.lineAt(line).text;
+    assert.match(after, /^Monthly users: !\[[^\]]+\]\[chart\]$/);
+    assert.doesNotMatch(after, /image of a chart/);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+});

@@ -83,3 +83,14 @@ describe('Lunette OCR in VS Code', () => {
     assert.equal(await vscode.env.clipboard.readText(), text);
   });
 });
+
+describe('Copy Alt Text', () => {
+  it('copies alt text for an image file: one line, no "image of", within the length limit', async () => {
+    await api();
+    const alt = await vscode.commands.executeCommand('lunette.copyAltText', workspaceFile('images', 'bar-chart.png'));
+    assert.equal(typeof alt, 'string');
+    assert.ok(alt.length > 0 && alt.length <= 125, alt);
+    assert.doesNotMatch(alt, /\n|^(image|picture|photo) of/i);
+    assert.equal(await vscode.env.clipboard.readText(), alt);
+  });
+});

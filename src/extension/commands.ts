@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { describeError } from '../protocol/errors';
 import { type HostService, isCancellation } from './hostService';
+import { captionToAltText } from './altText';
 import { chooseModel } from './chooseModel';
 import { imageLabel, resolveImageTarget } from './imageTarget';
 import { imagePanelTarget, openImagePanel } from './panel/imagePanel';
@@ -44,6 +45,23 @@ export function registerCommands(context: vscode.ExtensionContext, host: HostSer
     log.info(`Q: ${question} — A: ${answer}`);
     void showResult(answer, uri);
     return answer;
+  });
+
+  register('lunette.copyAltText', async (arg: unknown) => {
+    const uri = await resolveImageTarget(arg);
+    if (!uri) return undefined;
+    const caption = await withStreamingProgress(vscode.l10n.t('Writing alt text for {0}', imageLabel(uri)), (token) =>
+      host.run(uri, { task: 'caption', length: 'short' }, { token }).then((r) => r.caption),
+    );
+    if (caption === undefined) return undefined;
+    const alt = captionToAltText(caption, { maxLength: host.currentSettings.altText.maxLength, fileNames: [uri.path.split('/').pop() ?? ''] });
+    if (!alt) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Lunette could not describe {0}.', imageLabel(uri)));
+      return '';
+    }
+    await vscode.env.clipboard.writeText(alt);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Alt text copied: {0}', alt));
+    return alt;
   });
 
   register('lunette.copyTextFromImage', async (arg: unknown) => {
