@@ -105,6 +105,30 @@ export async function prepareImage(
   return { info, pixels: normalize(rgb, spec), size: spec.size };
 }
 
+export interface RgbImage {
+  info: ImageInfo;
+  width: number;
+  height: number;
+  /** Row-major RGB, 3 bytes a pixel, no padding. */
+  data: Buffer;
+}
+
+/** Decodes, orients (EXIF) and flattens (onto white) an image at its own size, as raw RGB (for OCR). */
+export async function decodeRgb(image: ImageBytes, limits: ImageLimits = DEFAULT_IMAGE_LIMITS): Promise<RgbImage> {
+  const info = await probeImage(image, limits);
+  let decoded: { data: Buffer; info: { width: number; height: number; channels: number } };
+  try {
+    decoded = await openImage(image, limits).rotate().flatten({ background: { r: 255, g: 255, b: 255 } }).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  } catch (error) {
+    throw toImageError(error, image.label);
+  }
+  const { data, info: out } = decoded;
+  if (out.channels !== 3 || data.length !== out.width * out.height * 3) {
+    throw new LunetteError(ErrorCode.Internal, `Unexpected decoded image layout (${out.width}×${out.height}×${out.channels}).`);
+  }
+  return { info, width: out.width, height: out.height, data };
+}
+
 /** A small PNG preview (longest side `maxSize`), for hovers: the original never leaves the host. */
 export async function makeThumbnail(image: ImageBytes, maxSize: number, limits: ImageLimits = DEFAULT_IMAGE_LIMITS): Promise<{ png: Buffer; info: ImageInfo }> {
   const info = await probeImage(image, limits);

@@ -1,45 +1,11 @@
 /**
- * Decoding for OCR: the image at its own size as raw RGB (OCR crops text lines from the full-resolution
- * picture, so it cannot use prepareImage's square model input). Same guards as image.ts: the header is
- * checked by probeImage (limits, format) and sharp decodes with the same safety options.
- *
- * TODO(image.ts): fold `decodeRgb` into image.ts next to prepareImage, sharing its openImage/toImageError.
+ * Pixel helpers for OCR on the full-resolution image (OCR crops text lines from it, so it cannot use
+ * prepareImage's square model input). Decoding itself is `decodeRgb` in image.ts, with the same guards.
  */
 import sharp from 'sharp';
-import { ErrorCode, LunetteError } from '../../protocol/errors';
-import { DEFAULT_IMAGE_LIMITS, type ImageBytes, type ImageInfo, type ImageLimits, probeImage } from '../image';
+import { type RgbImage, decodeRgb } from '../image';
 
-export interface RgbImage {
-  info: ImageInfo;
-  width: number;
-  height: number;
-  /** Row-major RGB, 3 bytes a pixel, no padding. */
-  data: Buffer;
-}
-
-/** Decodes, orients (EXIF) and flattens (onto white) an image, keeping its size. */
-export async function decodeRgb(image: ImageBytes, limits: ImageLimits = DEFAULT_IMAGE_LIMITS): Promise<RgbImage> {
-  const info = await probeImage(image, limits);
-  try {
-    const { data, info: out } = await sharp(image.bytes, { limitInputPixels: limits.maxPixels, failOn: 'error', pages: 1, unlimited: false })
-      .rotate()
-      .flatten({ background: { r: 255, g: 255, b: 255 } })
-      .removeAlpha()
-      .toColourspace('srgb')
-      .raw()
-      .toBuffer({ resolveWithObject: true });
-    if (out.channels !== 3 || data.length !== out.width * out.height * 3) {
-      throw new LunetteError(ErrorCode.Internal, `Unexpected decoded image layout (${out.width}×${out.height}×${out.channels}).`);
-    }
-    return { info, width: out.width, height: out.height, data };
-  } catch (error) {
-    if (error instanceof LunetteError) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new LunetteError(ErrorCode.ImageUnreadable, `${image.label} could not be decoded; it may be corrupt or truncated (${message}).`, {
-      cause: error,
-    });
-  }
-}
+export { type RgbImage, decodeRgb };
 
 export interface Region {
   left: number;
