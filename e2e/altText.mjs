@@ -62,6 +62,36 @@ export async function altTextScenarios({ page, scenario, runCommand, shots, path
     await runCommand(page, 'File: Revert File');
   });
 
+  await scenario('"Generate alt text with intent…" asks for the image\'s role and lets the author edit', async () => {
+    await runCommand(page, 'View: Close All Editors');
+    await openFile(page, runCommand, 'docs/README.md');
+    await goTo(page, 9, 6); // ![Screenshot 2024-05-01 at 10.22.13](…)
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Generate alt text with intent' }).first();
+    await fix.waitFor({ timeout: 20_000 });
+    await fix.click();
+    const role = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Informative' }).first();
+    await role.waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(shots, 'alt-text-intent.png') });
+    await role.click();
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-widget', { hasText: 'Alt text for' }).waitFor({ timeout: 60_000 });
+    await input.fill('Terminal showing the failed build');
+    await page.keyboard.press('Enter');
+    await page.locator('.view-line', { hasText: /Terminal[\s\u00a0]showing[\s\u00a0]the[\s\u00a0]failed[\s\u00a0]build/ }).first().waitFor({ timeout: 20_000 });
+    await runCommand(page, 'File: Revert File');
+  });
+
+  await scenario('Describe Image from the image preview\'s title bar', async () => {
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await openFile(page, runCommand, 'images/bar-chart.png');
+    const action = page.locator('.editor-actions .action-label[aria-label*="Describe Image"]').first();
+    await action.waitFor({ timeout: 20_000 });
+    await action.click();
+    await page.locator('.notification-toast', { has: page.locator('.monaco-button', { hasText: 'Copy' }) }).first().waitFor({ timeout: 90_000 });
+  });
+
   await scenario('the workspace batch waits for review in the Refactor Preview', async () => {
     await runCommand(page, 'Lunette: Add Missing Alt Text in Workspace');
     const preview = page.locator('.refactor-preview, [id="workbench.view.bulkEdit"], .bulk-edit-panel').first();
