@@ -60,6 +60,13 @@ async function explorerContextMenu(page, fileName, item) {
     try {
       await menuItem.waitFor({ timeout: 1500 });
       await menuItem.click();
+      // A click during the menu's opening can be lost: the item is then highlighted and Enter chooses it.
+      const menu = page.locator('.context-view .monaco-menu');
+      if (!(await menu.waitFor({ state: 'detached', timeout: 2000 }).then(() => true, () => false))) {
+        await menuItem.hover();
+        await page.keyboard.press('Enter');
+        await menu.waitFor({ state: 'detached', timeout: 5000 });
+      }
       return;
     } catch {
       await page.keyboard.press('Escape');
