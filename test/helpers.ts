@@ -2,7 +2,9 @@
 import { mkdtempSync, promises as fs, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import assert from 'node:assert/strict';
 import sharp from 'sharp';
+import { LunetteError } from '../src/protocol/errors';
 
 /** Tests are bundled to out/test/<dir>/x.test.js; the repository root is found from there. */
 export const ROOT = findRoot(__dirname);
@@ -89,4 +91,14 @@ export async function badImageFixtures(dir: string): Promise<Record<string, stri
     empty: await writeFixture(dir, 'empty.png', Buffer.alloc(0)),
     bomb: await writeFixture(dir, 'bomb.png', bomb),
   };
+}
+
+/** Asserts that a promise rejects with a LunetteError of this code whose message matches. */
+export async function expectError(promise: Promise<unknown>, code: string, pattern: RegExp): Promise<void> {
+  await assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof LunetteError, `expected a LunetteError, got ${String(error)}`);
+    assert.equal(error.code, code);
+    assert.match(error.message, pattern);
+    return true;
+  });
 }

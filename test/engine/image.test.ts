@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
-import { ErrorCode, LunetteError } from '../../src/protocol/errors';
+import { ErrorCode } from '../../src/protocol/errors';
 import { imageFromBytes, prepareImage, readImageFile, stripExternalSvgReferences } from '../../src/engine/image';
-import { badImageFixtures, quadrantImage, tempDir } from '../helpers';
+import { badImageFixtures, quadrantImage, tempDir, expectError } from '../helpers';
 
 const spec = { size: 8, mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5], background: [255, 255, 255] } as const;
 
@@ -15,15 +15,6 @@ function rgbAt(pixels: Float32Array, size: number, x: number, y: number): number
 
 function assertClose(actual: number[], expected: number[], tolerance: number, what: string): void {
   actual.forEach((v, i) => assert.ok(Math.abs(v - expected[i]!) <= tolerance, `${what}: got ${actual}, expected ${expected}`));
-}
-
-async function expectError(promise: Promise<unknown>, code: string, pattern: RegExp): Promise<void> {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(error instanceof LunetteError, `expected a LunetteError, got ${String(error)}`);
-    assert.equal(error.code, code);
-    assert.match(error.message, pattern);
-    return true;
-  });
 }
 
 describe('image preprocessing', () => {

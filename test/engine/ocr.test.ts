@@ -13,9 +13,9 @@ import { benchOcr } from '../../src/engine/ocr/bench';
 import { formatOcrLines, type OcrLine } from '../../src/engine/ocr/lines';
 import { OCR_MODEL_FILES, defaultOcrModelDir } from '../../src/engine/ocr/models';
 import { OcrEngine, type OcrRunResult } from '../../src/engine/ocr/ocrEngine';
-import { ErrorCode, LunetteError } from '../../src/protocol/errors';
+import { ErrorCode } from '../../src/protocol/errors';
 import type { Box } from '../../src/protocol/tasks';
-import { ROOT, badImageFixtures, tempDir } from '../helpers';
+import { ROOT, badImageFixtures, tempDir, expectError } from '../helpers';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'ocr');
 const PAGES = ['dialog-light', 'terminal-dark', 'settings-small', 'chart-labels'] as const;
@@ -28,15 +28,6 @@ interface Truth {
 }
 
 const truthOf = (page: string): Truth => JSON.parse(readFileSync(path.join(FIXTURES, `${page}.json`), 'utf8')) as Truth;
-
-async function expectError(promise: Promise<unknown>, code: string, pattern: RegExp): Promise<void> {
-  await assert.rejects(promise, (error: unknown) => {
-    assert.ok(error instanceof LunetteError, `expected a LunetteError, got ${String(error)}`);
-    assert.equal(error.code, code);
-    assert.match(error.message, pattern);
-    return true;
-  });
-}
 
 function area(b: Box): number {
   return Math.max(0, b.x_max - b.x_min) * Math.max(0, b.y_max - b.y_min);
