@@ -150,7 +150,7 @@ class TorchBackend:
     def __init__(self, checkpoint: str, tokenizer: str = None, threads: int = 2):
         import torch
         from lunette.config import ModelConfig
-        from lunette.generate import Generator
+        from lunette.generate import NO_REPEAT_NGRAM, Generator
         from lunette.model import LunetteModel
         from lunette.tokenizer import Tokenizer
         torch.set_num_threads(threads)
@@ -160,7 +160,8 @@ class TorchBackend:
         self.model.load_state_dict(ck["model"])
         self.model.eval()
         tok = tokenizer or os.path.join(os.path.dirname(checkpoint), "tokenizer.json")
-        self.gen = Generator(self.model, Tokenizer.load(tok))
+        # Decoded as the shipped pack is (its manifest's generation.no_repeat_ngram).
+        self.gen = Generator(self.model, Tokenizer.load(tok), no_repeat_ngram=NO_REPEAT_NGRAM)
         self.step = ck.get("step")
         self._img = None
 

@@ -128,7 +128,7 @@ def build(out_dir: str, vectors_path: str = None, verbose: bool = True) -> dict:
         model, tok, out_dir, name="test-tiny",
         description=f"Random weights (tiny preset, seed {seed}, init std {INIT_STD}) for engine tests. "
                     "Produces nonsense; only for parity and plumbing.",
-        reference=ref, reference_image=image,
+        reference=ref, reference_image=image, no_repeat_ngram=0,  # the references decode plainly
         extra_files={"tokenizer-vectors.json": write_json(vectors_path, tokenizer_vectors(tok))},
     )
     if verbose:

@@ -135,6 +135,7 @@ export class Engine {
         topP: sampling.topP ?? 1,
         suppress: [tokens.coord, tokens.size, tokens.pad, tokens.bos].filter((id): id is number => id !== undefined && id !== tokens.eos),
         stop: [tokens.eos],
+        noRepeatNgram: manifest.generation.no_repeat_ngram ?? 0,
         ...(signal ? { signal } : {}),
         onFirstToken,
         onText: (text) => options.onPartial?.({ kind: 'text', text }),

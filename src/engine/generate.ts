@@ -12,6 +12,8 @@ export interface TextOptions {
   /** Token ids that are never generated as text (e.g. the region tokens). */
   suppress: readonly number[];
   stop: readonly number[];
+  /** No n-gram of this many tokens is generated twice (0: no such rule). */
+  noRepeatNgram?: number;
   signal?: AbortSignal;
   onText?: (chunk: string) => void;
   /** Called when the first token is chosen, for time-to-first-token. */
@@ -35,7 +37,8 @@ export async function generateText(adapter: ModelAdapter, start: StepResult, opt
   let current = start;
   for (let i = 0; i < options.maxTokens; i++) {
     throwIfCancelled(options.signal);
-    const id = chooseToken(current.logits, options);
+    const repeats = repeatedNgramTokens(ids, options.noRepeatNgram ?? 0);
+    const id = chooseToken(current.logits, repeats.length ? { ...options, suppress: [...options.suppress, ...repeats] } : options);
     if (i === 0) options.onFirstToken?.();
     if (options.stop.includes(id)) break;
     ids.push(id);
@@ -44,6 +47,22 @@ export async function generateText(adapter: ModelAdapter, start: StepResult, opt
     current = await adapter.step(current.state, await adapter.embedTokens([id]));
   }
   return { text: stream.finish(), ids };
+}
+
+/**
+ * Tokens that would complete an n-gram already in `ids` (Hugging Face's no_repeat_ngram_size; the same
+ * rule as training/lunette/generate.py): a small model can loop, "The message reads X. The message reads X."
+ */
+export function repeatedNgramTokens(ids: readonly number[], n: number): number[] {
+  if (n <= 0 || ids.length < n) return [];
+  const tail = ids.slice(ids.length - n + 1);
+  const banned = new Set<number>();
+  for (let i = 0; i + n <= ids.length; i++) {
+    let match = true;
+    for (let k = 0; k < n - 1 && match; k++) match = ids[i + k] === tail[k];
+    if (match) banned.add(ids[i + n - 1]!);
+  }
+  return [...banned];
 }
 
 export function chooseToken(logits: Float32Array, options: Pick<TextOptions, 'temperature' | 'topP' | 'suppress' | 'random'>): number {

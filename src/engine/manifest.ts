@@ -33,7 +33,12 @@ export interface Manifest {
     point?: string;
     ocr?: string;
   };
-  generation: { max_tokens: Record<CaptionLength | 'answer', number>; max_objects: number };
+  generation: {
+    max_tokens: Record<CaptionLength | 'answer', number>;
+    max_objects: number;
+    /** No n-gram of this many tokens is generated twice in one answer; 0 or absent: no such rule. */
+    no_repeat_ngram?: number;
+  };
   files: Record<string, ManifestFile>;
 }
 
@@ -113,6 +118,7 @@ export function validateManifest(value: unknown): string[] {
   }
   if (c.object('generation.max_tokens')) for (const key of ['short', 'normal', 'long', 'answer']) c.int(`generation.max_tokens.${key}`, 1);
   c.int('generation.max_objects', 1);
+  c.int('generation.no_repeat_ngram', 0, true);
   if (c.object('region', true)) {
     c.int('region.coord_bins', 2);
     c.int('region.size_bins', 2);

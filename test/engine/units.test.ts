@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { LruCache } from '../../src/engine/lruCache';
 import { TextStream } from '../../src/engine/textStream';
 import { loadTokenizer } from '../../src/engine/tokenizer';
-import { chooseToken } from '../../src/engine/generate';
+import { chooseToken, repeatedNgramTokens } from '../../src/engine/generate';
 import { userText } from '../../src/engine/prompt';
 import { JobQueue } from '../../src/host/queue';
 import { ErrorCode, LunetteError } from '../../src/protocol/errors';
-import { TEST_PACK } from '../helpers';
+import { ROOT, TEST_PACK } from '../helpers';
 
 describe('TextStream', () => {
   it('emits whole words and never half a character', async () => {
@@ -104,5 +105,12 @@ describe('JobQueue', () => {
     const waiting = queue.push('batch', () => sleep(1));
     await assert.rejects(queue.push('batch', () => sleep(1)), (e: unknown) => e instanceof LunetteError && e.code === ErrorCode.Busy);
     await Promise.all([running, waiting]);
+  });
+});
+
+describe('repeatedNgramTokens', () => {
+  it('bans exactly the tokens that would repeat an n-gram (cases shared with the Python decoder)', () => {
+    const shared = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'no-repeat-ngram.json'), 'utf8')) as { cases: { ids: number[]; n: number; banned: number[] }[] };
+    for (const c of shared.cases) assert.deepEqual([...repeatedNgramTokens(c.ids, c.n)].sort((a, b) => a - b), c.banned, `ids ${c.ids.join(',')} n ${c.n}`);
   });
 });

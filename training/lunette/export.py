@@ -13,7 +13,7 @@ import onnx
 import torch
 import torch.nn as nn
 
-from .generate import MAX_OBJECTS, MAX_TOKENS, TEMPLATES
+from .generate import MAX_OBJECTS, MAX_TOKENS, NO_REPEAT_NGRAM, TEMPLATES
 from .model import LunetteModel
 from .tokenizer import Tokenizer
 
@@ -189,6 +189,7 @@ def export_pack(
     reference: Optional[dict] = None,
     reference_image=None,
     extra_files: Optional[Dict[str, bytes]] = None,
+    no_repeat_ngram: int = NO_REPEAT_NGRAM,
 ) -> dict:
     """Write the pack into out_dir and return the manifest (also written as manifest.json)."""
     cfg = model.cfg
@@ -232,7 +233,7 @@ def export_pack(
                    "size_log2_min": int(r.size_log2_min) if float(r.size_log2_min).is_integer() else r.size_log2_min},
         "tokens": {"bos": cfg.bos_id, "eos": cfg.eos_id, "coord": cfg.coord_id, "size": cfg.size_id, "pad": cfg.pad_id},
         "templates": templates or TEMPLATES,
-        "generation": {"max_tokens": dict(MAX_TOKENS), "max_objects": MAX_OBJECTS},
+        "generation": {"max_tokens": dict(MAX_TOKENS), "max_objects": MAX_OBJECTS, "no_repeat_ngram": no_repeat_ngram},
         "files": {f: _file_entry(os.path.join(out_dir, f)) for f in files},
     }
     write_json(os.path.join(out_dir, "manifest.json"), manifest)

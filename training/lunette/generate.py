@@ -27,6 +27,9 @@ TEMPLATES = {
 }
 MAX_TOKENS = {"short": 40, "normal": 96, "long": 200, "answer": 96}
 MAX_OBJECTS = 20
+# The shipped packs' generation.no_repeat_ngram: a small model can loop ("The message reads X. The message
+# reads X."); no n-gram of this many tokens is generated twice. 0 turns it off (the test pack's references).
+NO_REPEAT_NGRAM = 4
 BACKGROUND = (255, 255, 255)
 
 
@@ -74,12 +77,22 @@ class Prefix:
     pos: int
 
 
+def repeated_ngram_tokens(ids: List[int], n: int) -> List[int]:
+    """Tokens that would complete an n-gram already in `ids` (Hugging Face's no_repeat_ngram_size)."""
+    if n <= 0 or len(ids) < n:
+        return []
+    tail = ids[len(ids) - n + 1:]
+    return sorted({ids[i + n - 1] for i in range(len(ids) - n + 1) if ids[i:i + n - 1] == tail})
+
+
 class Generator:
-    def __init__(self, model: LunetteModel, tokenizer: Tokenizer, templates: Optional[dict] = None):
+    def __init__(self, model: LunetteModel, tokenizer: Tokenizer, templates: Optional[dict] = None,
+                 no_repeat_ngram: int = 0):
         self.model = model.eval()
         self.tok = tokenizer
         self.cfg = model.cfg
         self.templates = templates or TEMPLATES
+        self.no_repeat_ngram = no_repeat_ngram
 
     # one decoder.onnx run
     @torch.no_grad()
@@ -115,6 +128,8 @@ class Generator:
         while len(ids) < max_tokens:
             masked = logits.clone()
             masked[[cfg.coord_id, cfg.size_id]] = float("-inf")
+            for banned in repeated_ngram_tokens(ids, self.no_repeat_ngram):
+                masked[banned] = float("-inf")
             tok, margin = _top2_margin(masked)
             margins.append(margin)
             if tok == cfg.eos_id:

@@ -83,3 +83,13 @@ def test_reference_is_robust():
     assert all(c["min_margin"] > MIN_MARGIN for c in ref["cases"])
     for o in detect["objects"]:
         assert 0 <= o["x_min"] <= o["x_max"] <= 1 and 0 <= o["y_min"] <= o["y_max"] <= 1
+
+
+def test_no_repeat_ngram_matches_the_engine():
+    """The decoders' no-repeat rule, on the cases the TypeScript engine is tested with."""
+    from lunette.generate import repeated_ngram_tokens
+
+    with open(os.path.join(REPO, "test", "fixtures", "no-repeat-ngram.json"), encoding="utf-8") as f:
+        cases = json.load(f)["cases"]
+    for c in cases:
+        assert repeated_ngram_tokens(c["ids"], c["n"]) == c["banned"], c
