@@ -73,7 +73,7 @@ for (const target of targets) {
   rmSync(stage, { recursive: true, force: true });
   mkdirSync(stage, { recursive: true });
 
-  for (const file of ['dist/extension.js', 'dist/host.js', 'dist/cli.js', 'README.md', 'LICENSE']) {
+  for (const file of ['dist/extension.js', 'dist/host.js', 'dist/cli.js', 'README.md', 'LICENSE', 'THIRD_PARTY_NOTICES.md']) {
     if (existsSync(path.join(root, file))) cpSync(path.join(root, file), path.join(stage, file));
   }
   for (const dir of ['models/lunette-nano', 'media', 'dist/webview']) {
@@ -114,7 +114,7 @@ for (const target of targets) {
   if (!existsSync(ortArch)) throw new Error(`onnxruntime-node has no binaries for ${os}/${arch}`);
   for (const f of readdirSync(ortArch)) if (/providers_(cuda|tensorrt|shared)/.test(f)) rmSync(path.join(ortArch, f));
 
-  writeFileSync(path.join(stage, '.vscodeignore'), '**/*.map\n**/*.d.ts\n**/*.md\n!README.md\n!models/lunette-nano/MODEL_CARD.md\n');
+  writeFileSync(path.join(stage, '.vscodeignore'), '**/*.map\n**/*.d.ts\n**/*.md\n!README.md\n!models/lunette-nano/MODEL_CARD.md\n!THIRD_PARTY_NOTICES.md\n');
   const vsix = path.join(outDir, `lunette-${target}-${pkg.version}.vsix`);
   const vsce = path.join(root, 'node_modules/@vscode/vsce/vsce');
   const result = spawnSync(process.execPath, [vsce, 'package', '--allow-missing-repository', '--skip-license', '--baseContentUrl', 'https://example.invalid/lunette', '--target', target, '--out', vsix], {
