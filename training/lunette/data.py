@@ -89,6 +89,9 @@ class ExampleConfig:
     captions_per_image: int = 1
     max_task_tokens: int = 120       # prompt + target (+ region slots); longer tasks are cut (caption) or dropped
     max_ocr_tokens: int = 320
+    # Reading questions ("What does the error say?") go first, up to this many per image: answering them means
+    # copying from the OCR block, the skill screenshots need most and the one the first run learned least.
+    reading_first: int = 2
     coord_bins: int = 256
     size_bins: int = 256
     size_log2_min: float = -8.0
@@ -203,6 +206,8 @@ def choose_tasks(recs: List[dict], rng: random.Random, cfg: ExampleConfig, p: fl
         lens.remove(k)
         out.append(by_len[k])
     rng.shuffle(qs)
+    reading = [r for r in qs if r.get("qtype") == "text"][: cfg.reading_first]
+    qs = reading + [r for r in qs if all(r is not x for x in reading)]
     # keep refusals in the mix at their generated rate, but at most one per image
     n_ref = 0
     for r in qs:

@@ -174,3 +174,21 @@ def test_stream_order_is_deterministic_with_workers(tmp_path):
     assert got == want and nxt == inline.next_index
     resumed = ExampleStream(path, cfg, start=nxt, n_workers=0).take(1)[0]
     assert np.array_equal(resumed["pixels"], ExampleStream(path, cfg, start=3, n_workers=0).take(5)[4]["pixels"])
+
+
+def test_reading_questions_come_first():
+    """Up to ExampleConfig.reading_first text-reading questions are always among an image's chosen questions."""
+    import random
+
+    from lunette.data import ExampleConfig, choose_tasks
+
+    recs = [{"task": "query", "qtype": "colour", "id": i} for i in range(8)]
+    recs += [{"task": "query", "qtype": "text", "id": 100 + i} for i in range(3)]
+    cfg = ExampleConfig(queries_per_image=3, reading_first=2)
+    for seed in range(20):
+        chosen = choose_tasks(recs, random.Random(seed), cfg, p=1.0)
+        assert sum(r["qtype"] == "text" for r in chosen) >= 2
+        assert len(chosen) == 3
+    none = ExampleConfig(queries_per_image=3, reading_first=0)
+    counts = [sum(r["qtype"] == "text" for r in choose_tasks(recs, random.Random(s), none, p=1.0)) for s in range(50)]
+    assert min(counts) < 2, "without the rule the draw is uniform"
