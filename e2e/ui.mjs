@@ -139,6 +139,51 @@ export async function runScenarios({ browser, url, workspace, outDir }) {
     console.log(`    error: ${text}`);
   });
 
+  await scenario('the explorer context menu offers Lunette\'s commands on an image', async () => {
+    await page.keyboard.press('Escape');
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    const entry = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'settings-dialog.png' }).first();
+    const items = ['Describe Image', 'Ask About Image', 'Copy Alt Text', 'Copy Text From Image', 'Open in Lunette Panel'];
+    for (let attempt = 0; ; attempt++) {
+      await entry.click({ button: 'right' });
+      const shown = await page.locator('.context-view .action-item', { hasText: items[0] }).first().waitFor({ timeout: 2000 }).then(() => true, () => false);
+      if (shown) break;
+      await page.keyboard.press('Escape');
+      if (attempt === 10) throw new Error('the explorer context menu never showed Lunette\'s commands');
+      await page.waitForTimeout(1000);
+    }
+    for (const item of items) {
+      if ((await page.locator('.context-view .action-item', { hasText: item }).count()) === 0) throw new Error(`the menu lacks "${item}"`);
+    }
+    await page.screenshot({ path: path.join(shots, 'explorer-menu.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  await scenario('the status item opens the host menu, which opens Lunette\'s settings', async () => {
+    await page.keyboard.press('Escape');
+    await page.locator('.statusbar-item', { hasText: /Lunette/ }).first().click();
+    const title = page.locator('.quick-input-widget', { hasText: 'Lunette model host' });
+    await title.waitFor({ timeout: 10_000 });
+    for (const item of ['Restart Model Host', 'Show Logs', 'Choose Model', 'Settings']) {
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: item }).first().waitFor({ timeout: 5000 });
+    }
+    await page.screenshot({ path: path.join(shots, 'status-menu.png') });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Settings' }).first().click();
+    const editor = page.locator('.settings-editor');
+    await editor.waitFor({ timeout: 20_000 });
+    // The list is virtual (only visible rows exist): check the count, and the first rows, alphabetical.
+    const count = editor.locator('.settings-count-widget', { hasText: /Settings? Found/ });
+    await count.waitFor({ timeout: 20_000 });
+    const found = Number((await count.innerText()).match(/\d+/)?.[0] ?? 0);
+    if (found < 10) throw new Error(`only ${found} Lunette settings are listed`);
+    await editor.locator('.setting-item-title', { hasText: /Alt Text/ }).first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(shots, 'settings.png') });
+    // Recent VS Code shows Settings as a modal editor: Escape leaves its search box, Ctrl+W closes it.
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+W');
+    await editor.waitFor({ state: 'hidden', timeout: 10_000 });
+  });
+
   await panelScenarios({ page, scenario, runCommand, explorerContextMenu, expandFolder, shots });
   await altTextScenarios({ page, scenario, runCommand, shots, path });
 
