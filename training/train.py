@@ -55,6 +55,8 @@ def parse_args(argv=None):
     ap.add_argument("--images-per-batch", type=int, default=8)
     ap.add_argument("--queries-per-image", type=int, default=5)
     ap.add_argument("--regions-per-image", type=int, default=2)
+    ap.add_argument("--reading-first", type=int, default=2,
+                    help="text-reading questions put first among an image's questions (lunette/data.py)")
     ap.add_argument("--pool", type=int, default=4, help="batches per pool sorted by OCR length (less padding)")
     ap.add_argument("--lr", type=float, default=1.5e-3)
     ap.add_argument("--min-lr-frac", type=float, default=0.1)
@@ -180,6 +182,7 @@ def main(argv=None):
 
     ecfg = ExampleConfig(seed=args.seed, image_size=cfg.vision.image_size, patch_size=cfg.vision.patch_size,
                          queries_per_image=args.queries_per_image, regions_per_image=args.regions_per_image,
+                         reading_first=args.reading_first,
                          coord_bins=cfg.region.coord_bins,
                          size_bins=cfg.region.size_bins, size_log2_min=cfg.region.size_log2_min,
                          planned_images=args.planned_images)
