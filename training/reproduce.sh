@@ -7,7 +7,7 @@
 #
 # Needs the Debian packages of training/README.md and `npm ci && npm run build` (engine parity and evaluation).
 # Training stops at fixed image counts (--until-images), so the schedule does not depend on the machine's speed;
-# on 2 shared cores it took ~57 min for 0.1.0 and FINAL_MINUTES min in all for 0.2.0. The synthetic generator (training/synth) is deterministic per (seed, image),
+# on 2 shared cores it took ~57 min for 0.1.0 and about 170 min in all for 0.2.0. The synthetic generator (training/synth) is deterministic per (seed, image),
 # but it is still being extended: a later version of it draws different images, so numbers move within noise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +29,7 @@ $PY training/train.py --name "$NAME" --resume --planned-images 7500 --until-imag
 # segment 3 (0.2.0): a new cosine, peak 7e-4, over 28000 then 34000 images; reading questions first from image 12944 on
 $PY training/train.py --name "$NAME" --resume --planned-images 28000 --lr 7e-4 --until-images 12520 --reading-first 0 --minutes 600
 $PY training/train.py --name "$NAME" --resume --planned-images 34000 --lr 7e-4 --until-images 12944 --reading-first 0 --minutes 600
-$PY training/train.py --name "$NAME" --resume --planned-images 34000 --lr 7e-4 --until-images FINAL_IMAGES --minutes 600
+$PY training/train.py --name "$NAME" --resume --planned-images 34000 --lr 7e-4 --until-images 34744 --minutes 600
 
 $PY training/export_model.py --checkpoint "$RUN/ckpt.pt" --out "$OUT" --card models/lunette-nano/MODEL_CARD.md
 $PY training/check_parity.py "$OUT"
