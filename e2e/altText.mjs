@@ -21,7 +21,7 @@ async function goTo(page, line, column) {
   await page.waitForTimeout(300);
 }
 
-export async function altTextScenarios({ page, scenario, runCommand, shots, path }) {
+export async function altTextScenarios({ page, scenario, runCommand, openContextMenu, shots, path }) {
   await scenario('alt-text diagnostics appear on a Markdown file', async () => {
     await runCommand(page, 'View: Close All Editors');
     await openFile(page, runCommand, 'docs/README.md');
@@ -103,13 +103,7 @@ export async function altTextScenarios({ page, scenario, runCommand, shots, path
     const image = preview.locator('img').first();
     await image.waitFor({ timeout: 20_000 });
     const menu = page.locator('.context-view .monaco-menu');
-    const item = page.locator('.context-view .action-item', { hasText: 'Describe Image' }).first();
-    for (let attempt = 0; ; attempt++) {
-      await image.click({ button: 'right' });
-      if (await item.waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
-      await page.keyboard.press('Escape');
-      if (attempt === 5) throw new Error('"Describe Image" never appeared in the image preview\'s context menu');
-    }
+    const item = await openContextMenu(page, image, 'Describe Image');
     for (const other of ['Ask About Image', 'Copy Alt Text', 'Open in Lunette Panel']) {
       if ((await page.locator('.context-view .action-item', { hasText: other }).count()) === 0) throw new Error(`the context menu lacks "${other}"`);
     }

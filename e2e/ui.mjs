@@ -50,30 +50,34 @@ async function notification(page, pattern, timeout = 60_000, action) {
   return (await toast.locator('.notification-list-item-message').innerText()).trim();
 }
 
-/** Clicks an item of a file's context menu; retries while the extension's menu contributions are arriving. */
+/**
+ * Right-clicks `target` until its context menu shows `item` (the extension's menu contributions can arrive
+ * after the workbench); returns that menu item.
+ */
+async function openContextMenu(page, target, item) {
+  const menuItem = page.locator('.context-view .action-item', { hasText: item }).first();
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await target.click({ button: 'right' });
+    if (await menuItem.waitFor({ timeout: 1500 }).then(() => true, () => false)) return menuItem;
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(1000);
+  }
+  throw new Error(`"${item}" never appeared in the context menu`);
+}
+
+/** Clicks an item of a file's context menu in the explorer. */
 async function explorerContextMenu(page, fileName, item) {
   const entry = page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first();
   await entry.waitFor({ timeout: 30_000 });
-  for (let attempt = 0; attempt < 20; attempt++) {
-    await entry.click({ button: 'right' });
-    const menuItem = page.locator('.context-view .action-item', { hasText: item }).first();
-    try {
-      await menuItem.waitFor({ timeout: 1500 });
-      await menuItem.click();
-      // A click during the menu's opening can be lost: the item is then highlighted and Enter chooses it.
-      const menu = page.locator('.context-view .monaco-menu');
-      if (!(await menu.waitFor({ state: 'detached', timeout: 2000 }).then(() => true, () => false))) {
-        await menuItem.hover();
-        await page.keyboard.press('Enter');
-        await menu.waitFor({ state: 'detached', timeout: 5000 });
-      }
-      return;
-    } catch {
-      await page.keyboard.press('Escape');
-      await page.waitForTimeout(1000);
-    }
+  const menuItem = await openContextMenu(page, entry, item);
+  await menuItem.click();
+  // A click during the menu's opening can be lost: the item is then highlighted and Enter chooses it.
+  const menu = page.locator('.context-view .monaco-menu');
+  if (!(await menu.waitFor({ state: 'detached', timeout: 2000 }).then(() => true, () => false))) {
+    await menuItem.hover();
+    await page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'detached', timeout: 5000 });
   }
-  throw new Error(`"${item}" never appeared in the context menu of ${fileName}`);
 }
 
 async function expandFolder(page, folder) {
@@ -144,14 +148,7 @@ export async function runScenarios({ browser, url, workspace, outDir }) {
     await runCommand(page, 'Notifications: Clear All Notifications');
     const entry = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'settings-dialog.png' }).first();
     const items = ['Describe Image', 'Ask About Image', 'Copy Alt Text', 'Copy Text From Image', 'Open in Lunette Panel'];
-    for (let attempt = 0; ; attempt++) {
-      await entry.click({ button: 'right' });
-      const shown = await page.locator('.context-view .action-item', { hasText: items[0] }).first().waitFor({ timeout: 2000 }).then(() => true, () => false);
-      if (shown) break;
-      await page.keyboard.press('Escape');
-      if (attempt === 10) throw new Error('the explorer context menu never showed Lunette\'s commands');
-      await page.waitForTimeout(1000);
-    }
+    await openContextMenu(page, entry, items[0]);
     for (const item of items) {
       if ((await page.locator('.context-view .action-item', { hasText: item }).count()) === 0) throw new Error(`the menu lacks "${item}"`);
     }
@@ -185,7 +182,7 @@ export async function runScenarios({ browser, url, workspace, outDir }) {
   });
 
   await panelScenarios({ page, scenario, runCommand, explorerContextMenu, expandFolder, shots });
-  await altTextScenarios({ page, scenario, runCommand, shots, path });
+  await altTextScenarios({ page, scenario, runCommand, openContextMenu, shots, path });
 
   await page.close();
   return { passed: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length };

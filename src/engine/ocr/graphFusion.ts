@@ -69,7 +69,7 @@ class Constants {
     const view = new DataView(raw.buffer);
     values.forEach((v, i) => view.setFloat32(i * 4, v, true));
     const t = onnx.TensorProto.create({ name, dims: [...dims], dataType: FLOAT, rawData: raw });
-    this.graph.initializer = [...(this.graph.initializer ?? []), t];
+    (this.graph.initializer ??= []).push(t);
     this.initializers.set(name, t);
   }
 
@@ -93,7 +93,11 @@ function tensorFloats(t: onnx.ITensorProto): Float32Array | undefined {
 /** Each tensor name's consuming nodes (graph outputs count as a consumer that cannot be rewritten). */
 function consumers(graph: onnx.IGraphProto): Map<string, (onnx.INodeProto | 'output')[]> {
   const map = new Map<string, (onnx.INodeProto | 'output')[]>();
-  const add = (name: string, by: onnx.INodeProto | 'output'): void => void map.set(name, [...(map.get(name) ?? []), by]);
+  const add = (name: string, by: onnx.INodeProto | 'output'): void => {
+    const list = map.get(name);
+    if (list) list.push(by);
+    else map.set(name, [by]);
+  };
   for (const n of graph.node ?? []) for (const i of n.input ?? []) add(i, n);
   for (const o of graph.output ?? []) if (o.name) add(o.name, 'output');
   return map;

@@ -90,12 +90,7 @@ export async function loadOcrModels(paths: OcrModelPaths, threads: number): Prom
  * they are when the file is not a graph those rewrites understand (ONNX Runtime then says what is wrong).
  */
 async function readFused(file: string): Promise<Uint8Array> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (error) {
-    throw new LunetteError(ErrorCode.ModelInvalid, `OCR model ${file} cannot be read: ${(error as Error).message}`, { cause: error });
-  }
+  const bytes = await readOcrFile(file, 'model');
   try {
     return fuseOcrGraph(bytes).bytes;
   } catch {
@@ -114,13 +109,16 @@ async function requireFile(file: string, what: string): Promise<void> {
   if (stat.size === 0) throw new LunetteError(ErrorCode.ModelInvalid, `OCR ${what} ${file} is empty.`);
 }
 
-async function readDictionary(file: string): Promise<CharDictionary> {
-  let bytes: Buffer;
+async function readOcrFile(file: string, what: string): Promise<Buffer> {
   try {
-    bytes = await fs.readFile(file);
+    return await fs.readFile(file);
   } catch (error) {
-    throw new LunetteError(ErrorCode.ModelInvalid, `OCR dictionary ${file} cannot be read: ${(error as Error).message}`, { cause: error });
+    throw new LunetteError(ErrorCode.ModelInvalid, `OCR ${what} ${file} cannot be read: ${(error as Error).message}`, { cause: error });
   }
+}
+
+async function readDictionary(file: string): Promise<CharDictionary> {
+  const bytes = await readOcrFile(file, 'dictionary');
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const dict = CharDictionary.parse(text);
   const chars = dict.classes.slice(1, -1);
