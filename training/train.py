@@ -21,6 +21,7 @@ import json
 import math
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -48,6 +49,9 @@ def parse_args(argv=None):
     ap.add_argument("--runs", default=os.path.join(HERE, "runs"))
     ap.add_argument("--preset", default="nano")
     ap.add_argument("--resume", action="store_true", help="continue from runs/<name>/ckpt.pt")
+    ap.add_argument("--init-from", default="",
+                    help="start a new run from another run's checkpoint: its weights (new modules such as the copy "
+                         "head start fresh), tokenizer and data-stream position; a fresh optimizer and schedule")
     ap.add_argument("--minutes", type=float, default=55.0, help="wall-clock budget of this invocation")
     ap.add_argument("--until-images", type=int, default=0,
                     help="also stop once this many images of the stream are consumed (reproducible runs)")
@@ -151,6 +155,17 @@ def main(argv=None):
         cfg = ModelConfig.from_dict(ckpt["config"])
     else:
         cfg = preset(args.preset)
+    init = None
+    if args.init_from and ckpt is None:
+        init = torch.load(args.init_from, map_location="cpu")
+        # the source's architecture, plus what this preset adds (a copy head)
+        src_cfg = ModelConfig.from_dict(init["config"])
+        if not src_cfg.text.copy_dim:
+            src_cfg.text.copy_dim = cfg.text.copy_dim
+        cfg = src_cfg
+        src_tok = os.path.join(os.path.dirname(os.path.abspath(args.init_from)), "tokenizer.json")
+        if not os.path.exists(tok_path):
+            shutil.copyfile(src_tok, tok_path)
     if not os.path.exists(tok_path):
         assert not args.resume, f"missing {tok_path}"
         subprocess.run([sys.executable, os.path.join(HERE, "train_tokenizer.py"), "--out", tok_path,
@@ -175,6 +190,13 @@ def main(argv=None):
         random.setstate(ckpt["rng"]["python"])
         np.random.set_state(ckpt["rng"]["numpy"])
         print(f"resumed at step {step}, image {next_index}, {tasks_seen} tasks, {elapsed_before / 60:.1f} min trained")
+    elif init is not None:
+        missing, unexpected = model.load_state_dict(init["model"], strict=False)
+        assert not unexpected and all(k.startswith("copy.") for k in missing), (missing, unexpected)
+        aux_head.load_state_dict(init["aux"])
+        next_index = init["next_index"]
+        print(f"initialized from {args.init_from} (step {init['step']}); new: {missing or 'nothing'}; "
+              f"data stream from image {next_index}")
     n_params = model.num_params()
     total_steps = args.planned_images // args.images_per_batch
     print(f"model {n_params / 1e6:.2f}M params on {device}; {total_steps} planned steps of {args.images_per_batch} "

@@ -18,7 +18,7 @@ export interface DecoderState {
 }
 
 export interface StepResult {
-  /** Logits over the vocabulary at the last position. */
+  /** Scores over the vocabulary at the last position: logits, or log-probabilities for a model with a copy head. */
   logits: Float32Array;
   /** Hidden state at the last position, before the final norm (what the region heads read). */
   hidden: Float32Array;
@@ -47,8 +47,12 @@ export interface ModelAdapter {
   embedTokens(ids: readonly number[]): Promise<Embeddings>;
   /** Concatenates embeddings along the sequence axis. */
   concat(parts: readonly Embeddings[]): Embeddings;
-  /** Runs the decoder over `embeds` after `state`. */
-  step(state: DecoderState, embeds: Embeddings): Promise<StepResult>;
+  /**
+   * Runs the decoder over `embeds` after `state`. `sourceIds` are the token ids of these positions when they
+   * are text the model may copy from (the OCR block, the task prompt); omit it for anything else (the image,
+   * region slots, generated tokens). Families without a copy head ignore it.
+   */
+  step(state: DecoderState, embeds: Embeddings, sourceIds?: readonly number[]): Promise<StepResult>;
   dispose(): Promise<void>;
 }
 

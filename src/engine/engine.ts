@@ -115,7 +115,7 @@ export class Engine {
     throwIfCancelled(signal);
 
     let t = performance.now();
-    const prompt = await this.adapter.step(encoded.state, await this.adapter.embedTokens(promptIds));
+    const prompt = await this.adapter.step(encoded.state, await this.adapter.embedTokens(promptIds), promptIds);
     timings.prompt_prefill_ms = performance.now() - t;
     timings.context_tokens = prompt.state.position;
 
@@ -190,7 +190,7 @@ export class Engine {
       const ids = await this.ocrBlockIds(ocrTemplate, state.position, image, timings, signal);
       if (ids.length > 0) {
         t = performance.now();
-        state = (await this.adapter.step(state, await this.adapter.embedTokens(ids))).state;
+        state = (await this.adapter.step(state, await this.adapter.embedTokens(ids), ids)).state;
         timings.image_prefill_ms += performance.now() - t;
       }
     }

@@ -23,7 +23,16 @@ export interface Manifest {
     kernel: string;
     background: [number, number, number];
   };
-  text: { dim: number; n_layers: number; n_heads: number; head_dim: number; vocab_size: number; max_context: number };
+  text: {
+    dim: number;
+    n_layers: number;
+    n_heads: number;
+    head_dim: number;
+    vocab_size: number;
+    max_context: number;
+    /** Key width of the copy head; present when decoder.onnx has one (docs/model-pack.md "Copy head"). */
+    copy_dim?: number;
+  };
   region?: { coord_bins: number; size_bins: number; size_scale: 'log2'; size_log2_min: number };
   tokens: { bos: number; eos: number; coord?: number; size?: number; pad?: number };
   templates: {
@@ -105,6 +114,7 @@ export function validateManifest(value: unknown): string[] {
   if (v.image.resize !== 'fill') c.problems.push('"image.resize" must be "fill"');
   if (Array.isArray(v.image.std) && v.image.std.some((s) => s === 0)) c.problems.push('"image.std" must not contain 0');
   for (const key of ['dim', 'n_layers', 'n_heads', 'head_dim', 'vocab_size', 'max_context']) c.int(`text.${key}`, 1);
+  c.int('text.copy_dim', 1, true);
   c.int('tokens.bos', 0);
   c.int('tokens.eos', 0);
   for (const key of ['coord', 'size', 'pad']) c.int(`tokens.${key}`, 0, true);

@@ -101,7 +101,8 @@ describe('engine on the tiny test pack', () => {
     const prepared = await prepareImage(image, adapter.manifest.image);
     const bos = await adapter.embedTokens([adapter.manifest.tokens.bos]);
     const prefix = await adapter.step(adapter.initialState(), adapter.concat([bos, await adapter.encodeImage(prepared.pixels)]));
-    const step = await adapter.step(prefix.state, await adapter.embedTokens(c.prompt_ids));
+    // The prompt's tokens are copy sources, as the engine marks them.
+    const step = await adapter.step(prefix.state, await adapter.embedTokens(c.prompt_ids), c.prompt_ids);
     for (const [id, logit] of c.first_logits_top!) assert.ok(Math.abs(step.logits[id]! - logit) < 1e-3, `logit ${id}: ${step.logits[id]} vs ${logit}`);
   });
 
@@ -114,11 +115,14 @@ describe('engine on the tiny test pack', () => {
     const bos = await adapter.embedTokens([adapter.manifest.tokens.bos]);
     const ids = adapter.tokenizer.encode('\n\nQuestion: what is this?\n\nAnswer: a');
     // Cached: prefix, then the prompt, then one token at a time.
+    // The first three prompt tokens are copy sources (the copy head's cache must carry them too).
     const prefix = await adapter.step(adapter.initialState(), adapter.concat([bos, embedsImage]));
-    let cached = await adapter.step(prefix.state, await adapter.embedTokens(ids.slice(0, 3)));
+    let cached = await adapter.step(prefix.state, await adapter.embedTokens(ids.slice(0, 3)), ids.slice(0, 3));
     for (const id of ids.slice(3)) cached = await adapter.step(cached.state, await adapter.embedTokens([id]));
     // Uncached: everything in one pass from an empty cache.
-    const full = await adapter.step(adapter.initialState(), adapter.concat([bos, embedsImage, await adapter.embedTokens(ids)]));
+    const notSources = (n: number): number[] => new Array<number>(n).fill(-1);
+    const sources = [...notSources(prefix.state.position), ...ids.slice(0, 3), ...notSources(ids.length - 3)];
+    const full = await adapter.step(adapter.initialState(), adapter.concat([bos, embedsImage, await adapter.embedTokens(ids)]), sources);
     assert.equal(cached.state.position, full.state.position);
     const maxDiff = (a: Float32Array, b: Float32Array) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
     assert.ok(maxDiff(cached.logits, full.logits) < 1e-4, `logits differ by ${maxDiff(cached.logits, full.logits)}`);

@@ -352,6 +352,7 @@ def task_rows(ex_tasks, cfg_model) -> List[dict]:
         lm = [IGNORE] * n
         cl = [IGNORE] * n
         sl = [(IGNORE, IGNORE)] * n
+        src = [1] * n        # the prompt's tokens are copy sources (lunette/copy.py); nothing after them is
         if "target_ids" in t:
             tgt = t["target_ids"]
             labels = tgt + ([] if t.get("truncated") else [cfg_model.eos_id])
@@ -364,6 +365,7 @@ def task_rows(ex_tasks, cfg_model) -> List[dict]:
                 lm.append(labels[k + 1] if k + 1 < len(labels) else IGNORE)
                 cl.append(IGNORE)
                 sl.append((IGNORE, IGNORE))
+                src.append(0)
         else:
             detect = t["task"] == "detect"
             dec = n - 1          # position whose output decides coord-vs-eos and carries x
@@ -376,6 +378,7 @@ def task_rows(ex_tasks, cfg_model) -> List[dict]:
                 lm.append(IGNORE)
                 cl.append(IGNORE)
                 sl.append((IGNORE, IGNORE))
+                src.append(0)
 
             for o in t["objects"]:
                 lm[dec] = cfg_model.coord_id
@@ -392,7 +395,8 @@ def task_rows(ex_tasks, cfg_model) -> List[dict]:
                                      quantize_size(h, rc.size_bins, rc.size_log2_min)))
                 dec = len(types) - 1
             lm[dec] = cfg_model.eos_id
-        rows.append({"types": types, "toks": toks, "cval": cval, "sval": sval, "lm": lm, "cl": cl, "sl": sl})
+        rows.append({"types": types, "toks": toks, "cval": cval, "sval": sval, "lm": lm, "cl": cl, "sl": sl,
+                     "src": src})
     return rows
 
 
@@ -418,9 +422,9 @@ def collate(examples: List[dict], cfg_model) -> dict:
     for e in examples:
         rows = task_rows(e["tasks"], cfg_model)
         n_tasks += len(rows)
-        cat = {k: [] for k in ("types", "toks", "cval", "sval", "lm", "cl", "sl", "seg", "offs")}
+        cat = {k: [] for k in ("types", "toks", "cval", "sval", "lm", "cl", "sl", "src", "seg", "offs")}
         for si, r in enumerate(rows):
-            for k in ("types", "toks", "cval", "sval", "lm", "cl", "sl"):
+            for k in ("types", "toks", "cval", "sval", "lm", "cl", "sl", "src"):
                 cat[k] += r[k]
             cat["seg"] += [si] * len(r["types"])
             cat["offs"] += list(range(len(r["types"])))
@@ -434,6 +438,7 @@ def collate(examples: List[dict], cfg_model) -> dict:
     cl = np.full((b, t), IGNORE, dtype=np.int64)
     sl = np.full((b, t, 2), IGNORE, dtype=np.int64)
     seg = np.full((b, t), -1, dtype=np.int64)
+    src = np.zeros((b, t), dtype=bool)
     offs = np.zeros((b, t), dtype=np.int64)
     for k, r in enumerate(packed):
         n = len(r["types"])
@@ -441,8 +446,9 @@ def collate(examples: List[dict], cfg_model) -> dict:
         sval[k, :n] = np.asarray(r["sval"], dtype=np.float32).reshape(n, 2)
         sl[k, :n] = np.asarray(r["sl"], dtype=np.int64).reshape(n, 2)
         lm[k, :n], cl[k, :n], seg[k, :n], offs[k, :n] = r["lm"], r["cl"], r["seg"], r["offs"]
+        src[k, :n] = r["src"]
     aux = {k: torch.from_numpy(np.stack([e["aux"][k] for e in examples])) for k in examples[0]["aux"]}
     T = torch.from_numpy
     return {"pixels": pixels, "ocr": T(ocr), "ocr_len": T(ocr_len), "types": T(types), "toks": T(toks),
-            "cval": T(cval), "sval": T(sval), "lm": T(lm), "cl": T(cl), "sl": T(sl), "seg": T(seg), "offs": T(offs),
+            "cval": T(cval), "sval": T(sval), "lm": T(lm), "cl": T(cl), "sl": T(sl), "src": T(src), "seg": T(seg), "offs": T(offs),
             "aux": aux, "kinds": [e["kind"] for e in examples], "n_images": b, "n_tasks": n_tasks}

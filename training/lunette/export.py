@@ -45,9 +45,14 @@ class DecoderGraph(nn.Module):
         super().__init__()
         self.model = model
 
-    def forward(self, inputs_embeds, position_ids, *past_flat):
-        past = [(past_flat[2 * i], past_flat[2 * i + 1]) for i in range(len(past_flat) // 2)]
-        logits, hidden, presents = self.model.step(inputs_embeds, position_ids, past)
+    def forward(self, inputs_embeds, position_ids, *rest):
+        n = 2 * self.model.cfg.text.n_layers
+        past = [(rest[i], rest[i + 1]) for i in range(0, n, 2)]
+        copy_ids = None
+        if self.model.copy is not None:   # then: copy_ids, past_copy.keys, past_copy.ids
+            copy_ids = rest[n]
+            past.append((rest[n + 1], rest[n + 2]))
+        logits, hidden, presents = self.model.step(inputs_embeds, position_ids, past, copy_ids)
         return (logits, hidden) + tuple(t for kv in presents for t in kv)
 
 
@@ -62,10 +67,15 @@ class RegionGraph(nn.Module):
                 m.encode_coord(coord).unsqueeze(1), m.encode_size(size).unsqueeze(1))
 
 
-def decoder_io_names(n_layers: int):
+COPY_INPUTS = ["copy_ids", "past_copy.keys", "past_copy.ids"]
+COPY_OUTPUTS = ["present_copy.keys", "present_copy.ids"]
+
+
+def decoder_io_names(n_layers: int, copy: bool = False):
     past = [f"past_key_values.{i}.{kv}" for i in range(n_layers) for kv in ("key", "value")]
     present = [f"present.{i}.{kv}" for i in range(n_layers) for kv in ("key", "value")]
-    return ["inputs_embeds", "position_ids"] + past, ["logits", "hidden"] + present
+    return (["inputs_embeds", "position_ids"] + past + (COPY_INPUTS if copy else []),
+            ["logits", "hidden"] + present + (COPY_OUTPUTS if copy else []))
 
 
 def graph_specs(model: LunetteModel) -> Dict[str, dict]:
@@ -76,8 +86,17 @@ def graph_specs(model: LunetteModel) -> Dict[str, dict]:
     s, n, d, h, dh, v = cfg.vision.image_size, cfg.vision.n_patches, tc.dim, tc.n_heads, tc.head_dim, tc.vocab_size
     bc, bs = cfg.region.coord_bins, cfg.region.size_bins
     t_ex, p_ex = 3, 5  # example sizes for tracing; both axes are dynamic in the graph
-    dec_in, dec_out = decoder_io_names(tc.n_layers)
+    copy = model.copy is not None
+    dec_in, dec_out = decoder_io_names(tc.n_layers, copy)
     past = tuple(torch.randn(1, h, p_ex, dh) for _ in range(2 * tc.n_layers))
+    kv_in = {k: [1, h, "P", dh] for k in dec_in[2:2 + 2 * tc.n_layers]}
+    kv_out = {k: [1, h, "P+T", dh] for k in dec_out[2:2 + 2 * tc.n_layers]}
+    copy_in, copy_out = {}, {}
+    if copy:
+        kd = tc.copy_dim
+        past += (torch.tensor([[7, -1, 9]]), torch.randn(1, p_ex, kd), torch.tensor([[-1, 5, 6, -1, 8]]))
+        copy_in = {"copy_ids": [1, "T"], "past_copy.keys": [1, "P", kd], "past_copy.ids": [1, "P"]}
+        copy_out = {"present_copy.keys": [1, "P+T", kd], "present_copy.ids": [1, "P+T"]}
     return {
         "vision.onnx": dict(
             module=VisionGraph(model), args=(torch.randn(1, 3, s, s),),
@@ -88,8 +107,8 @@ def graph_specs(model: LunetteModel) -> Dict[str, dict]:
         "decoder.onnx": dict(
             module=DecoderGraph(model),
             args=(torch.randn(1, t_ex, d), torch.arange(p_ex, p_ex + t_ex).unsqueeze(0)) + past,
-            inputs={"inputs_embeds": [1, "T", d], "position_ids": [1, "T"], **{k: [1, h, "P", dh] for k in dec_in[2:]}},
-            outputs={"logits": [1, v], "hidden": [1, d], **{k: [1, h, "P+T", dh] for k in dec_out[2:]}}),
+            inputs={"inputs_embeds": [1, "T", d], "position_ids": [1, "T"], **kv_in, **copy_in},
+            outputs={"logits": [1, v], "hidden": [1, d], **kv_out, **copy_out}),
         "region.onnx": dict(
             module=RegionGraph(model), args=(torch.randn(1, d), torch.rand(1, 1), torch.rand(1, 2)),
             inputs={"hidden": [1, d], "coord": [1, 1], "size": [1, 2]},
@@ -228,7 +247,8 @@ def export_pack(
             "resize": "fill", "kernel": "linear", "background": [255, 255, 255],
         },
         "text": {"dim": t.dim, "n_layers": t.n_layers, "n_heads": t.n_heads, "head_dim": t.head_dim,
-                 "vocab_size": t.vocab_size, "max_context": t.max_context},
+                 "vocab_size": t.vocab_size, "max_context": t.max_context,
+                 **({"copy_dim": t.copy_dim} if t.copy_dim else {})},
         "region": {"coord_bins": r.coord_bins, "size_bins": r.size_bins, "size_scale": "log2",
                    "size_log2_min": int(r.size_log2_min) if float(r.size_log2_min).is_integer() else r.size_log2_min},
         "tokens": {"bos": cfg.bos_id, "eos": cfg.eos_id, "coord": cfg.coord_id, "size": cfg.size_id, "pad": cfg.pad_id},

@@ -96,16 +96,22 @@ class Generator:
 
     # one decoder.onnx run
     @torch.no_grad()
-    def _step(self, embeds: torch.Tensor, state: Prefix) -> Tuple[torch.Tensor, torch.Tensor, Prefix]:
+    def _step(self, embeds: torch.Tensor, state: Prefix, copy_ids: Optional[List[int]] = None
+              ) -> Tuple[torch.Tensor, torch.Tensor, Prefix]:
+        """copy_ids: the token ids of these positions when they are copy sources (prompt and OCR text)."""
         t = embeds.shape[1]
         position_ids = torch.arange(state.pos, state.pos + t).unsqueeze(0)
-        logits, hidden, presents = self.model.step(embeds, position_ids, state.past)
+        ids = None if copy_ids is None else torch.tensor([copy_ids], dtype=torch.long)
+        logits, hidden, presents = self.model.step(embeds, position_ids, state.past, ids)
         return logits[0], hidden[0], Prefix(presents, state.pos + t)
 
     def _empty(self) -> Prefix:
         tc = self.cfg.text
         z = torch.zeros(1, tc.n_heads, 0, tc.head_dim)
-        return Prefix([(z, z) for _ in range(tc.n_layers)], 0)
+        past = [(z, z) for _ in range(tc.n_layers)]
+        if tc.copy_dim:
+            past.append((torch.zeros(1, 0, tc.copy_dim), torch.zeros(1, 0, dtype=torch.long)))
+        return Prefix(past, 0)
 
     @torch.no_grad()
     def encode_image(self, pixels: torch.Tensor) -> Prefix:
@@ -116,7 +122,7 @@ class Generator:
     @torch.no_grad()
     def _prefill(self, prompt: str, state: Prefix):
         ids = self.tok.encode(prompt)
-        logits, hidden, state = self._step(self.model.embed(torch.tensor([ids])), state)
+        logits, hidden, state = self._step(self.model.embed(torch.tensor([ids])), state, copy_ids=ids)
         return ids, logits, hidden, state
 
     @torch.no_grad()

@@ -59,7 +59,8 @@ def to_device(batch: dict, device) -> dict:
 
 
 def forward_packed(model, batch: dict):
-    """-> (ViT features [B,N,Dv], hidden [B,T,D] of the packed task rows, before the final LayerNorm)."""
+    """-> (ViT features [B,N,Dv], hidden [B,T,D] of the packed task rows, before the final LayerNorm,
+    hidden [B,P,D] of the prefixes, prefix lengths [B])."""
     cfg = model.cfg
     dev = batch["pixels"].device
     b = batch["pixels"].shape[0]
@@ -70,7 +71,7 @@ def forward_packed(model, batch: dict):
     prefix = torch.cat([bos, img, model.embed(batch["ocr"])], dim=1)
     p = prefix.shape[1]
     plen = 1 + img.shape[1] + batch["ocr_len"]                       # [B]
-    _, presents = model.text(prefix)
+    prefix_hidden, presents = model.text(prefix)
     # 2. tasks: one row per image, its tasks packed as segments continuing from the image's prefix
     types = batch["types"]
     t = types.shape[1]
@@ -89,17 +90,58 @@ def forward_packed(model, batch: dict):
     self_masked = (ar.view(1, 1, 1, t) > ar.view(1, 1, t, 1)) | (seg.view(b, 1, 1, t) != seg.view(b, 1, t, 1))
     mask = torch.cat([past_masked.expand(b, 1, t, p), self_masked], dim=-1)
     hidden, _ = model.text(emb, position_ids, presents, mask)
-    return feats, hidden
+    return feats, hidden, prefix_hidden, plen
+
+
+def copy_sources(batch: dict, n_image: int, p: int):
+    """Copy ids of the prefix [B,P] (the OCR block's tokens; -1 elsewhere) and, per task position, which
+    positions it may copy from: bool [B,T,P] over the prefix and [B,T,T] over the task rows (the prompt tokens
+    of its own task up to itself), mirroring what the engine's cache holds when it runs that task alone."""
+    b = batch["ocr"].shape[0]
+    dev = batch["ocr"].device
+    start = 1 + n_image
+    ids_p = torch.full((b, p), -1, dtype=torch.long, device=dev)
+    lo = batch["ocr"].shape[1]
+    in_ocr = torch.arange(lo, device=dev).view(1, lo) < batch["ocr_len"].view(b, 1)
+    ids_p[:, start:start + lo] = torch.where(in_ocr, batch["ocr"], torch.full_like(batch["ocr"], -1))
+    seg, offs, src = batch["seg"], batch["offs"], batch["src"]
+    t = seg.shape[1]
+    from_prefix = (ids_p >= 0).view(b, 1, p).expand(b, t, p)
+    from_task = (src.view(b, 1, t) & (seg.view(b, 1, t) == seg.view(b, t, 1))
+                 & (offs.view(b, 1, t) <= offs.view(b, t, 1)))
+    return ids_p, from_prefix, from_task
+
+
+def copy_mixture_nll(model, logits: torch.Tensor, normed: torch.Tensor, prefix_normed: torch.Tensor,
+                     batch: dict, sel: torch.Tensor, n_image: int) -> torch.Tensor:
+    """Mean -log p(label) under the copy mixture (lunette/copy.py) at the positions `sel` [B,T] (labels batch["lm"])."""
+    p = prefix_normed.shape[1]
+    ids_p, from_prefix, from_task = copy_sources(batch, n_image, p)
+    keys = torch.cat([model.copy.keys(prefix_normed), model.copy.keys(normed)], dim=1)       # [B,P+T,Kd]
+    ids = torch.cat([ids_p, batch["toks"]], dim=1)                                           # [B,P+T]
+    is_source = torch.cat([from_prefix, from_task], dim=-1)                                  # [B,T,P+T]
+    attn, gate = model.copy.attend(normed, keys, is_source)                                  # [B,T,P+T], [B,T]
+    labels = batch["lm"]
+    copied = (attn * (ids.unsqueeze(1) == labels.unsqueeze(-1))).sum(-1)                     # [B,T]
+    p_label = torch.softmax(logits.float(), dim=-1).gather(1, labels[sel].unsqueeze(1)).squeeze(1)
+    g = gate[sel]
+    return -torch.log(((1 - g) * p_label + g * copied[sel]).clamp_min(1e-12)).mean()
 
 
 def forward_losses(model, aux_head, batch: dict, sigma_coord: float = 1.5, sigma_size: float = 1.5,
                    aux_weight: float = 0.3, region_weight: float = 1.0) -> Dict[str, torch.Tensor]:
-    feats, hidden = forward_packed(model, batch)
+    feats, hidden, prefix_hidden, _ = forward_packed(model, batch)
     out = {}
     lm = batch["lm"]
     sel = lm != IGNORE
     logits = model.text.lm_head(hidden[sel])
-    out["lm"] = F.cross_entropy(logits.float(), lm[sel])
+    if model.copy is None:
+        out["lm"] = F.cross_entropy(logits.float(), lm[sel])
+    else:
+        out["lm"] = copy_mixture_nll(model, logits, model.text.post_ln(hidden), model.text.post_ln(prefix_hidden),
+                                     batch, sel, feats.shape[1])
+        with torch.no_grad():
+            out["lm_vocab_only"] = F.cross_entropy(logits.float(), lm[sel])
     with torch.no_grad():
         out["lm_acc"] = (logits.argmax(-1) == lm[sel]).float().mean()
     loss = out["lm"]

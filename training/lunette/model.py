@@ -5,8 +5,10 @@ from typing import Optional, Tuple
 
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 
 from .config import ModelConfig
+from .copy import CopyHead
 from .region import RegionModel
 from .text import KVCache, TextDecoder
 from .vision import VisionEncoder
@@ -19,6 +21,7 @@ class LunetteModel(nn.Module):
         self.vision = VisionEncoder(cfg)
         self.text = TextDecoder(cfg.text)
         self.region = RegionModel(cfg)
+        self.copy = CopyHead(cfg.text.dim, cfg.text.copy_dim) if cfg.text.copy_dim else None
         self.init_weights()
 
     @torch.no_grad()
@@ -37,6 +40,8 @@ class LunetteModel(nn.Module):
         nn.init.normal_(self.vision.pos_emb, 0.0, std)
         nn.init.normal_(self.region.coord_features, 0.0, self.cfg.region.fourier_std)
         nn.init.normal_(self.region.size_features, 0.0, self.cfg.region.fourier_std)
+        if self.copy is not None:
+            self.copy.reset_gate()
 
     # --- pieces (each maps onto one ONNX graph) ------------------------------------------------------
     def encode_image(self, pixels: torch.Tensor) -> torch.Tensor:
@@ -74,11 +79,30 @@ class LunetteModel(nn.Module):
         inputs_embeds: torch.Tensor,
         position_ids: Optional[torch.Tensor] = None,
         past: Optional[KVCache] = None,
+        copy_ids: Optional[torch.Tensor] = None,
     ) -> Tuple[torch.Tensor, torch.Tensor, KVCache]:
-        """Last position only, as decoder.onnx: (logits [B,V], hidden [B,D], presents)."""
-        hidden, presents = self.text(inputs_embeds, position_ids, past)
+        """Last position only, as decoder.onnx: (scores [B,V], hidden [B,D], presents).
+
+        Without a copy head the scores are the logits. With one, they are the log-probabilities of the copy
+        mixture (lunette/copy.py), and `past` / presents carry one more entry after the layers' (key, value)
+        pairs: (copy keys [B,S,Kd], copy ids [B,S]). `copy_ids` [B,T] gives the token id of each new position
+        that is a copy source and -1 elsewhere (default: none is)."""
+        n_layers = self.cfg.text.n_layers
+        hidden, presents = self.text(inputs_embeds, position_ids, None if past is None else past[:n_layers])
         last = hidden[:, -1]
-        return self.text.lm_head(last), last, presents
+        if self.copy is None:
+            return self.text.lm_head(last), last, presents
+        b, t = inputs_embeds.shape[0], inputs_embeds.shape[1]
+        normed = self.text.post_ln(hidden)
+        if copy_ids is None:
+            copy_ids = torch.full((b, t), -1, dtype=torch.long, device=inputs_embeds.device)
+        keys = self.copy.keys(normed)
+        if past is not None and len(past) > n_layers:
+            keys = torch.cat([past[n_layers][0], keys], dim=1)
+            copy_ids = torch.cat([past[n_layers][1], copy_ids], dim=1)
+        logits = F.linear(normed[:, -1], self.text.wte.weight)
+        scores = self.copy.mix_step(logits, normed[:, -1], keys, copy_ids)
+        return scores, last, presents + [(keys, copy_ids)]
 
     # --- region heads (region.onnx) -------------------------------------------------------------------
     def decode_coord(self, hidden: torch.Tensor) -> torch.Tensor:

@@ -55,3 +55,28 @@ def version(rng):
 
 def file_name(rng, ext):
     return rng.choice(FILE_STEMS) + "." + ext
+
+
+# Made-up but pronounceable words. Text a model must *read* (a missing module, a failing script, a typo'd
+# command) is drawn partly from these, so it cannot be guessed from a small pool of names seen in training:
+# the only way to answer is to copy it from the OCR lines.
+_ONSETS = ["b", "br", "c", "ch", "d", "f", "g", "gr", "h", "j", "k", "kl", "l", "m", "n", "p", "pl", "qu", "r",
+           "s", "sh", "st", "t", "tr", "v", "w", "z"]
+_VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "io", "oo", "y"]
+_CODAS = ["", "", "b", "ck", "d", "l", "m", "n", "nd", "p", "r", "rk", "s", "t", "x", "z"]
+
+
+def made_up_word(rng, syllables=None):
+    n = syllables or rng.choice([1, 2, 2, 3])
+    return "".join(rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS) for _ in range(n))
+
+
+def made_up_name(rng, sep="-"):
+    """A package / file / identifier-like name: a made-up word, sometimes joined with another or a number."""
+    w = made_up_word(rng)
+    r = rng.random()
+    if r < 0.3:
+        return w + sep + made_up_word(rng, 1)
+    if r < 0.45:
+        return w + str(rng.randint(2, 99))
+    return w

@@ -21,13 +21,20 @@ def expected_signatures(cfg):
     d, h, dh, L = t.dim, t.n_heads, t.head_dim, t.n_layers
     past = [(f"past_key_values.{i}.{kv}", "FLOAT", [1, h, "P", dh]) for i in range(L) for kv in ("key", "value")]
     present = [(f"present.{i}.{kv}", "FLOAT", [1, h, "P+T", dh]) for i in range(L) for kv in ("key", "value")]
+    copy_in, copy_out = [], []
+    if t.copy_dim:   # the copy head's cache (docs/model-pack.md "Copy head")
+        copy_in = [("copy_ids", "INT64", [1, "T"]), ("past_copy.keys", "FLOAT", [1, "P", t.copy_dim]),
+                   ("past_copy.ids", "INT64", [1, "P"])]
+        copy_out = [("present_copy.keys", "FLOAT", [1, "P+T", t.copy_dim]), ("present_copy.ids", "INT64", [1, "P+T"])]
     return {
         "vision.onnx": {"inputs": [("pixels", "FLOAT", [1, 3, s, s])],
                         "outputs": [("image_embeds", "FLOAT", [1, n, d])]},
         "embed.onnx": {"inputs": [("input_ids", "INT64", [1, "T"])],
                        "outputs": [("inputs_embeds", "FLOAT", [1, "T", d])]},
-        "decoder.onnx": {"inputs": [("inputs_embeds", "FLOAT", [1, "T", d]), ("position_ids", "INT64", [1, "T"])] + past,
-                         "outputs": [("logits", "FLOAT", [1, t.vocab_size]), ("hidden", "FLOAT", [1, d])] + present},
+        "decoder.onnx": {"inputs": [("inputs_embeds", "FLOAT", [1, "T", d]), ("position_ids", "INT64", [1, "T"])] + past
+                         + copy_in,
+                         "outputs": [("logits", "FLOAT", [1, t.vocab_size]), ("hidden", "FLOAT", [1, d])] + present
+                         + copy_out},
         "region.onnx": {"inputs": [("hidden", "FLOAT", [1, d]), ("coord", "FLOAT", [1, 1]), ("size", "FLOAT", [1, 2])],
                         "outputs": [("coord_logits", "FLOAT", [1, cfg.region.coord_bins]),
                                     ("size_logits", "FLOAT", [1, 2, cfg.region.size_bins]),

@@ -80,6 +80,8 @@ def test_kv_cache_equals_full_pass():
     tc = m.cfg.text
     z = torch.zeros(1, tc.n_heads, 0, tc.head_dim)
     past = [(z, z)] * tc.n_layers  # zero-length past, as the engine's first call
+    # with no copy source the copy head's mixture is just the softmax: step gives log-probabilities
+    full_logits = torch.log_softmax(full_logits, dim=-1)
     logits, hidden, past = m.step(prefix, torch.arange(prefix.shape[1])[None], past)
     assert close(logits, full_logits[:, prefix.shape[1] - 1])
     pos = prefix.shape[1]
@@ -95,7 +97,29 @@ def test_kv_cache_equals_full_pass():
     assert past[0][0].shape == (1, tc.n_heads, seq.shape[1], tc.head_dim)
     # past=None (training path) equals zero-length past
     l0, h0, _ = m.forward_embeds(seq, None, [(z, z)] * tc.n_layers)
-    assert close(l0, full_logits) and close(h0, full_hidden)
+    assert close(torch.log_softmax(l0, -1), full_logits) and close(h0, full_hidden)
+
+
+@torch.no_grad()
+def test_copy_head_mixes_a_distribution_over_the_sources():
+    m = make_model()
+    prefix = m.prefix_embeds(torch.randn(1, 3, 32, 32))
+    src = torch.tensor([[5, 77, 300, 77]])
+    _, _, past = m.step(prefix)
+    vocab_only, _, _ = m.step(m.embed(src), None, past)              # sources not marked
+    mixed, _, past2 = m.step(m.embed(src), None, past, src)           # marked
+    assert close(vocab_only.exp().sum(), torch.tensor(1.0)) and close(mixed.exp().sum(), torch.tensor(1.0))
+    assert past2[-1][1].tolist() == [[-1] * prefix.shape[1] + src[0].tolist()]
+    # off the sources every probability is scaled by the same (1 - gate); on them it is raised
+    ratio = (mixed - vocab_only).exp()[0]
+    others = torch.ones_like(ratio, dtype=torch.bool)
+    others[[5, 77, 300]] = False
+    assert close(ratio[others], ratio[others][0].expand(int(others.sum()))) and ratio[others][0] < 1
+    assert all(ratio[i] > ratio[others][0] for i in (5, 77, 300))
+    # a wide-open gate puts (almost) all the mass on the sources
+    torch.nn.init.constant_(m.copy.gate.bias, 30.0)
+    wide, _, _ = m.step(m.embed(src), None, past, src)
+    assert close(wide.exp()[0, [5, 77, 300]].sum(), torch.tensor(1.0))
 
 
 @torch.no_grad()

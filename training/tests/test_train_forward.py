@@ -44,7 +44,7 @@ def test_packed_equals_sequential():
     exs = [_example(tok, cfg, 0, ocr=True), _example(tok, cfg, 1, ocr=False)]
     batch = collate(exs, cfg)
     with torch.no_grad():
-        _, hidden = forward_packed(model, batch)
+        _, hidden, _, _ = forward_packed(model, batch)
         for i, ex in enumerate(exs):
             pix = batch["pixels"][i:i + 1]
             prefix = model.prefix_embeds(pix)
@@ -64,6 +64,65 @@ def test_packed_equals_sequential():
                 h_ref = h_ref[0, prefix.shape[1]:]
                 sel = batch["seg"][i] == si
                 assert torch.allclose(hidden[i][sel], h_ref, atol=1e-5), (i, si)
+
+
+def test_copy_mixture_loss_equals_decoding_each_task_alone():
+    """The training loss under the copy head is -log of exactly what model.step gives when the engine runs a
+    task alone: the OCR block and the task's prompt are copy sources, the image and the answer are not."""
+    torch.manual_seed(0)
+    cfg = tiny()
+    tok = _tok()
+    model = LunetteModel(cfg).eval()
+    model.init_weights(0.2)
+    torch.nn.init.constant_(model.copy.gate.bias, 0.0)    # a half-open gate, so both sources count
+    exs = [_example(tok, cfg, 0, ocr=True), _example(tok, cfg, 1, ocr=False)]
+    batch = collate(exs, cfg)
+    with torch.no_grad():
+        out = forward_losses(model, None, batch, aux_weight=0.0)
+        nll, n = 0.0, 0
+        for i, ex in enumerate(exs):
+            pix = batch["pixels"][i:i + 1]
+            for t in ex["tasks"]:
+                if "target_ids" not in t:
+                    continue
+                past = None
+                _, _, past = model.step(model.prefix_embeds(pix), None, past)
+                if ex["ocr_ids"]:
+                    ids = torch.tensor([ex["ocr_ids"]])
+                    _, _, past = model.step(model.embed(ids), None, past, ids)
+                ids = torch.tensor([t["prompt_ids"]])
+                scores, _, past = model.step(model.embed(ids), None, past, ids)
+                for k, label in enumerate(t["target_ids"] + [cfg.eos_id]):
+                    nll -= float(scores[0, label])
+                    n += 1
+                    if k < len(t["target_ids"]):
+                        scores, _, past = model.step(model.embed(torch.tensor([[label]])), None, past)
+    # the loss also holds the region tasks' coord-vs-eos decisions: compare the text tasks' share
+    text_only = _text_task_nll(model, batch)
+    assert n > 5 and abs(text_only - nll) < 1e-3 * abs(nll), (text_only, nll)
+    assert torch.isfinite(out["lm"])
+
+
+def _text_task_nll(model, batch):
+    """Sum of the mixture NLL over the positions of caption/query tasks (label positions in rows that have text)."""
+    from lunette.losses import copy_mixture_nll, forward_packed
+    with torch.no_grad():
+        feats, hidden, prefix_hidden, _ = forward_packed(model, batch)
+        lm = batch["lm"]
+        # a text task's label positions: its last prompt token and its answer tokens (not a region slot)
+        text_rows = torch.zeros_like(lm, dtype=torch.bool)
+        for b in range(lm.shape[0]):
+            for s in batch["seg"][b].unique():
+                if s < 0:
+                    continue
+                in_seg = batch["seg"][b] == s
+                if bool((in_seg & ~batch["src"][b]).any()) and not bool((in_seg & (batch["types"][b] != 0)).any()):
+                    text_rows[b] |= in_seg
+        sel = (lm != IGNORE) & text_rows
+        logits = model.text.lm_head(hidden[sel])
+        mean = copy_mixture_nll(model, logits, model.text.post_ln(hidden), model.text.post_ln(prefix_hidden),
+                                batch, sel, feats.shape[1])
+        return float(mean) * int(sel.sum())
 
 
 def test_region_labels_follow_the_decoding_order():

@@ -12,6 +12,12 @@ export async function createLunetteAdapter(pack: ModelPack, tokenizer: TextToken
   const layers = m.text.n_layers;
   const pastNames = Array.from({ length: layers }, (_, i) => [`past_key_values.${i}.key`, `past_key_values.${i}.value`]).flat();
   const presentNames = Array.from({ length: layers }, (_, i) => [`present.${i}.key`, `present.${i}.value`]).flat();
+  // The copy head's cache (keys and token ids of the positions so far) travels with the KV cache.
+  const copy = m.text.copy_dim !== undefined;
+  if (copy) {
+    pastNames.push(...COPY_PAST);
+    presentNames.push(...COPY_PRESENT);
+  }
 
   const open = async (name: string, inputs: string[], outputs: string[]): Promise<ort.InferenceSession> => {
     const file = pack.file(name);
@@ -22,7 +28,7 @@ export async function createLunetteAdapter(pack: ModelPack, tokenizer: TextToken
   const [vision, embed, decoder, region] = await Promise.all([
     open('vision.onnx', ['pixels'], ['image_embeds']),
     open('embed.onnx', ['input_ids'], ['inputs_embeds']),
-    open('decoder.onnx', ['inputs_embeds', 'position_ids', ...pastNames], ['logits', 'hidden', ...presentNames]),
+    open('decoder.onnx', ['inputs_embeds', 'position_ids', ...pastNames, ...(copy ? ['copy_ids'] : [])], ['logits', 'hidden', ...presentNames]),
     m.region ? open('region.onnx', ['hidden', 'coord', 'size'], ['coord_logits', 'size_logits', 'coord_embeds', 'size_embeds']) : Promise.resolve(undefined),
   ]);
   if (tokenizer.vocabSize > m.text.vocab_size) {
@@ -30,6 +36,9 @@ export async function createLunetteAdapter(pack: ModelPack, tokenizer: TextToken
   }
   return new LunetteAdapter(pack, tokenizer, vision, embed, decoder, region, pastNames, presentNames);
 }
+
+const COPY_PAST = ['past_copy.keys', 'past_copy.ids'];
+const COPY_PRESENT = ['present_copy.keys', 'present_copy.ids'];
 
 class LunetteAdapter implements ModelAdapter {
   readonly manifest: Manifest;
@@ -52,9 +61,14 @@ class LunetteAdapter implements ModelAdapter {
   }
 
   initialState(): DecoderState {
-    const { n_heads, head_dim } = this.manifest.text;
+    const { n_heads, head_dim, copy_dim } = this.manifest.text;
     const empty = new ort.Tensor('float32', new Float32Array(0), [1, n_heads, 0, head_dim]);
-    return { kv: this.pastNames.map(() => empty), position: 0, bytes: 0 };
+    const kv = this.pastNames.map((name) => {
+      if (name === COPY_PAST[0]) return new ort.Tensor('float32', new Float32Array(0), [1, 0, copy_dim ?? 0]);
+      if (name === COPY_PAST[1]) return new ort.Tensor('int64', new BigInt64Array(0), [1, 0]);
+      return empty;
+    });
+    return { kv, position: 0, bytes: 0 };
   }
 
   async encodeImage(pixels: Float32Array): Promise<Embeddings> {
@@ -81,7 +95,7 @@ class LunetteAdapter implements ModelAdapter {
     return new ort.Tensor('float32', data, [1, total, this.dim]);
   }
 
-  async step(state: DecoderState, embeds: Embeddings): Promise<StepResult> {
+  async step(state: DecoderState, embeds: Embeddings, sourceIds?: readonly number[]): Promise<StepResult> {
     const length = embeds.dims[1] ?? 0;
     if (state.position + length > this.manifest.text.max_context) {
       throw new LunetteError(ErrorCode.InvalidRequest, `The prompt is too long for this model (${state.position + length} tokens; at most ${this.manifest.text.max_context}).`);
@@ -93,9 +107,13 @@ class LunetteAdapter implements ModelAdapter {
       position_ids: new ort.Tensor('int64', positions, [1, length]),
     };
     this.pastNames.forEach((name, i) => (feeds[name] = state.kv[i]!));
+    if (this.manifest.text.copy_dim !== undefined) {
+      if (sourceIds && sourceIds.length !== length) throw new LunetteError(ErrorCode.Internal, `${sourceIds.length} copy source ids for ${length} positions.`);
+      feeds['copy_ids'] = new ort.Tensor('int64', BigInt64Array.from({ length }, (_, i) => BigInt(sourceIds?.[i] ?? -1)), [1, length]);
+    }
     const results = await run(this.decoder, feeds, 'The text decoder');
     const kv = this.presentNames.map((name) => output(results, name));
-    const bytes = kv.reduce((n, t) => n + (t.data as Float32Array).byteLength, 0);
+    const bytes = kv.reduce((n, t) => n + (t.data as Float32Array | BigInt64Array).byteLength, 0);
     return {
       logits: floats(output(results, 'logits')),
       hidden: floats(output(results, 'hidden')),

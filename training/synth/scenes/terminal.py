@@ -23,21 +23,25 @@ def _py_traceback(rng, ctx):
     fn = rng.choice(["main", "load_config", "handle", "run", "process_batch"])
     line = rng.randint(8, 140)
     kind = rng.randrange(5)
-    err = ["ModuleNotFoundError: No module named 'requests'", "KeyError: 'user_id'",
+    fresh = rng.random() < 0.5
+    module = L.made_up_name(rng, "_") if fresh else "requests"
+    key = L.made_up_name(rng, "_") if fresh else "user_id"
+    conf = (L.made_up_name(rng) + rng.choice([".yaml", ".json", ".toml"])) if fresh else "config.yaml"
+    err = [f"ModuleNotFoundError: No module named '{module}'", f"KeyError: '{key}'",
            "ZeroDivisionError: division by zero",
            "TypeError: unsupported operand type(s) for +: 'int' and 'str'",
-           "FileNotFoundError: [Errno 2] No such file or directory: 'config.yaml'"][kind]
+           f"FileNotFoundError: [Errno 2] No such file or directory: '{conf}'"][kind]
     out = ["Traceback (most recent call last):",
            f'  File "/home/{ctx["user"]}/{ctx["proj"]}/{f}", line {line}, in <module>',
            f"    {fn}()",
            f'  File "/home/{ctx["user"]}/{ctx["proj"]}/{f}", line {line - rng.randint(3, 7)}, in {fn}',
-           "    " + ["import requests", "uid = payload['user_id']", "avg = total / count", "label = n + name",
-                     "with open('config.yaml') as fh:"][kind],
+           "    " + [f"import {module}", f"uid = payload['{key}']", "avg = total / count", "label = n + name",
+                     f"with open('{conf}') as fh:"][kind],
            (err, "err")]
     if kind == 0:
-        out = out[:1] + out[1:3] + [("ModuleNotFoundError: No module named 'requests'", "err")]
+        out = out[:1] + out[1:3] + [(err, "err")]
         out[1] = f'  File "/home/{ctx["user"]}/{ctx["proj"]}/{f}", line 3, in <module>'
-        out[2] = "    import requests"
+        out[2] = f"    import {module}"
         line = 3
     etype = err.split(":")[0]
     b = Block(f"python3 {f}", out, ok=False, error=err,
@@ -46,6 +50,8 @@ def _py_traceback(rng, ctx):
                     etype, [err]))
     b.facts.append((0.5, ["Which file raised the error?", "In which file did the error happen?"], f,
                     [f'{f}", line {line}']))
+    if kind == 0:
+        b.facts.append((0.6, ["Which module is missing?", "What module could not be found?"], module, [err]))
     return b
 
 
@@ -109,7 +115,8 @@ def _npm_install(rng, ctx):
 
 
 def _node_missing(rng, ctx):
-    mod = rng.choice(["express", "dotenv", "lodash", "axios", "./config"])
+    mod = rng.choice(["express", "dotenv", "lodash", "axios", "./config"]) if rng.random() < 0.4 else (
+        rng.choice(["", "", "./", "@" + L.made_up_word(rng, 1) + "/"]) + L.made_up_name(rng))
     f = rng.choice(["server.js", "index.js", "app.js"])
     out = ["node:internal/modules/cjs/loader:1080", "  throw err;", "  ^", "",
            (f"Error: Cannot find module '{mod}'", "err"), "Require stack:",
@@ -156,7 +163,7 @@ def _git_push(rng, ctx):
 
 
 def _cargo(rng, ctx):
-    var = rng.choice(["count", "config", "total", "user_id", "path"])
+    var = rng.choice(["count", "config", "total", "user_id", "path", L.made_up_name(rng, "_")])
     ln, col = rng.randint(3, 80), rng.randint(5, 30)
     out = [(f"   Compiling {ctx['proj']} v0.{rng.randint(1, 9)}.0 (/home/{ctx['user']}/{ctx['proj']})", "ok"),
            (f"error[E0425]: cannot find value `{var}` in this scope", "err"),
@@ -190,7 +197,7 @@ def _tsc(rng, ctx):
 
 
 def _curl(rng, ctx):
-    port = rng.choice([3000, 8080, 5000, 8000])
+    port = rng.choice([3000, 8080, 5000, 8000, rng.randint(1024, 65535)])
     out = [(f"curl: (7) Failed to connect to localhost port {port} after 0 ms: Connection refused", "err")]
     b = Block(f"curl http://localhost:{port}/health", out, ok=False,
               error=f"curl: (7) Failed to connect to localhost port {port} after 0 ms: Connection refused",
@@ -201,14 +208,14 @@ def _curl(rng, ctx):
 
 
 def _perm(rng, ctx):
-    s = rng.choice(["./deploy.sh", "./build.sh", "./run.sh"])
+    s = rng.choice(["./deploy.sh", "./build.sh", "./run.sh", f"./{L.made_up_name(rng)}.sh"])
     return Block(s, [(f"bash: {s}: Permission denied", "err")], ok=False, error=f"bash: {s}: Permission denied",
                  summary=f"Running {s} failed with Permission denied")
 
 
 def _not_found(rng, ctx):
     typo, real = rng.choice([("pyhton", "python"), ("gti", "git"), ("sl", "ls"), ("dokcer", "docker"),
-                             ("npx-tsc", "npx")])
+                             ("npx-tsc", "npx"), (L.made_up_word(rng), "")])
     line = f"zsh: command not found: {typo}" if ctx["shell"] == "zsh" else f"bash: {typo}: command not found"
     b = Block(f"{typo} --version", [(line, "err")], ok=False, error=line,
               summary=f"The command {typo} was not found")
@@ -253,7 +260,7 @@ def _docker_ps(rng, ctx):
 
 
 def _make(rng, ctx):
-    hdr = rng.choice(["config.h", "utils.h", "openssl/ssl.h"])
+    hdr = rng.choice(["config.h", "utils.h", "openssl/ssl.h", L.made_up_name(rng, "_") + ".h"])
     ln = rng.randint(2, 30)
     out = ["gcc -Wall -O2 -c main.c -o main.o", (f"main.c:{ln}:10: fatal error: {hdr}: No such file or directory", "err"),
            f"   {ln} | #include <{hdr}>", "      |          ^" + "~" * (len(hdr) + 1), "compilation terminated.",
@@ -310,9 +317,10 @@ TERM_THEMES = [  # name, bg, fg, user colour, path colour, err, ok, warn, dim
 
 
 def generate(rng, hint=None):
-    user = rng.choice(["dev", "alice", "bob", "sam", "root", "ubuntu", "maya", "kim"])
-    host = rng.choice(["laptop", "devbox", "build-01", "macbook", "ubuntu", "ci-runner"])
-    proj = rng.choice(L.PROJECTS)
+    user = rng.choice(["dev", "alice", "bob", "sam", "root", "ubuntu", "maya", "kim", L.made_up_word(rng, 1),
+                       L.made_up_word(rng, 2)])
+    host = rng.choice(["laptop", "devbox", "build-01", "macbook", "ubuntu", "ci-runner", L.made_up_name(rng)])
+    proj = rng.choice(L.PROJECTS + [L.made_up_name(rng)] * 4)
     shell = rng.choice(["bash", "zsh", "zsh"])
     ctx = {"user": user, "host": host, "proj": proj, "shell": shell}
     th = rng.choice(TERM_THEMES)
