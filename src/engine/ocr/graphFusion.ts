@@ -8,8 +8,12 @@
  * and ORT runs each of those elementwise ops as a separate pass over the feature map: about a third of the
  * detector's and recognizer's time. Here the affine block is folded into the convolution's weights and bias
  * (W·s, b·s + t: the same function), and hard-swish becomes x · HardSigmoid(x) with α = 1/6, β = ½ (the same
- * function: clip(x + 3, 0, 6) / 6 = clip(x/6 + ½, 0, 1)). Outputs agree with the original graph to float
- * rounding; test/engine/ocrGraphFusion.test.ts checks that on real crops.
+ * function: clip(x + 3, 0, 6) / 6 = clip(x/6 + ½, 0, 1)), which ORT then fuses into the convolution before it.
+ * The affine block after an activation (`Mul(s) → Add(t)`, scalars) cannot go back into that convolution, but
+ * when its readers are unpadded convolutions (PP-LCNetV3's pointwise 1×1 ones) it goes forward into them:
+ * conv(s·h + t) = conv'(h) with W' = s·W and b' = b + t·ΣW (exact only without padding, where every tap reads a
+ * real value). Outputs agree with the original graph to float rounding; test/engine/ocrGraphFusion.test.ts
+ * checks that on real crops.
  */
 import { onnx } from 'onnx-proto';
 
@@ -18,6 +22,8 @@ export interface FusionReport {
   convAffine: number;
   /** Hard-swish chains rewritten as x · HardSigmoid(x). */
   hardSwish: number;
+  /** Affine blocks after an activation folded into the unpadded convolutions that read them. */
+  affineIntoNext: number;
 }
 
 export interface FusedModel extends FusionReport {
@@ -30,13 +36,15 @@ const FLOAT = onnx.TensorProto.DataType.FLOAT;
 export function fuseOcrGraph(bytes: Uint8Array): FusedModel {
   const model = onnx.ModelProto.decode(bytes);
   const graph = model.graph;
-  if (!graph) return { bytes, convAffine: 0, hardSwish: 0 };
+  if (!graph) return { bytes, convAffine: 0, hardSwish: 0, affineIntoNext: 0 };
   const constants = new Constants(graph);
   const convAffine = foldConvAffine(graph, constants);
   const hardSwish = rewriteHardSwish(graph, constants);
-  if (convAffine + hardSwish === 0) return { bytes, convAffine, hardSwish };
+  const affineIntoNext = foldAffineIntoNextConv(graph, constants);
+  const report = { convAffine, hardSwish, affineIntoNext };
+  if (convAffine + hardSwish + affineIntoNext === 0) return { bytes, ...report };
   pruneUnused(graph);
-  return { bytes: onnx.ModelProto.encode(model).finish(), convAffine, hardSwish };
+  return { bytes: onnx.ModelProto.encode(model).finish(), ...report };
 }
 
 /** Float values of initializers and Constant nodes (paddle2onnx writes the detector's weights as the latter), by name. */
@@ -199,6 +207,64 @@ function rewriteHardSwish(graph: onnx.IGraphProto, constants: Constants): number
   }
   graph.node = (graph.node ?? []).flatMap((n) => replaced.get(n) ?? (dead.has(n) ? [] : [n]));
   return count;
+}
+
+/** `Mul(h, s) → Add(·, t)` read only by unpadded convolutions: folded into each of them (see the header). */
+function foldAffineIntoNextConv(graph: onnx.IGraphProto, constants: Constants): number {
+  const users = consumers(graph);
+  const dead = new Set<onnx.INodeProto>();
+  let count = 0;
+  for (const mul of graph.node ?? []) {
+    if (mul.opType !== 'Mul' || !mul.output?.[0]) continue;
+    const scale = scalarOperand(mul, constants);
+    const add = onlyConsumer(users, mul.output[0], 'Add');
+    const shift = add && scalarOperand(add, constants);
+    if (!scale || !add?.output?.[0] || shift?.other !== mul.output[0]) continue;
+    const readers = users.get(add.output[0]) ?? [];
+    const convs = readers.filter((r): r is onnx.INodeProto => r !== 'output' && r.opType === 'Conv' && r.input?.[0] === add.output![0] && unpadded(r));
+    if (readers.length === 0 || convs.length !== readers.length) continue;
+    const folded = convs.map((conv) => foldedWeights(conv, constants, scale.value, shift.value));
+    if (folded.some((f) => f === undefined)) continue;
+    convs.forEach((conv, i) => {
+      const { dims, weights, bias } = folded[i]!;
+      const weightName = `${conv.output![0]}/lunette_input_affine_w`;
+      const biasName = `${conv.output![0]}/lunette_input_affine_b`;
+      constants.set(weightName, dims, weights);
+      constants.set(biasName, [dims[0]!], bias);
+      conv.input = [scale.other, weightName, biasName];
+    });
+    dead.add(mul).add(add);
+    count++;
+  }
+  removeNodes(graph, dead);
+  return count;
+}
+
+/** No padding at all: every tap of the kernel reads a real input value. */
+function unpadded(conv: onnx.INodeProto): boolean {
+  const pads = conv.attribute?.find((a) => a.name === 'pads')?.ints ?? [];
+  const autoPad = conv.attribute?.find((a) => a.name === 'auto_pad')?.s;
+  const mode = autoPad ? new TextDecoder().decode(autoPad) : 'NOTSET';
+  return pads.every((p) => Number(p) === 0) && (mode === 'NOTSET' || mode === 'VALID');
+}
+
+/** conv(s·h + t) as conv'(h): W' = s·W, b'[o] = b[o] + t·Σ W[o, ·, ·, ·]. */
+function foldedWeights(conv: onnx.INodeProto, constants: Constants, s: number, t: number): { dims: number[]; weights: Float32Array; bias: Float32Array } | undefined {
+  const [, weightName, biasName] = conv.input ?? [];
+  const weights = weightName ? constants.floats(weightName) : undefined;
+  const dims = weightName ? constants.dims(weightName) : undefined;
+  if (!weights || !dims?.length) return undefined;
+  const out = dims[0]!;
+  const perOutput = weights.length / out;
+  const bias = biasName ? constants.floats(biasName) : new Float32Array(out);
+  if (!bias || bias.length !== out || !Number.isInteger(perOutput)) return undefined;
+  const folded = new Float32Array(out);
+  for (let o = 0; o < out; o++) {
+    let sum = 0;
+    for (let k = o * perOutput; k < (o + 1) * perOutput; k++) sum += weights[k]!;
+    folded[o] = bias[o]! + t * sum;
+  }
+  return { dims, weights: weights.map((w) => w * s), bias: folded };
 }
 
 /** Drops the weights and constants that only the rewritten nodes read. */
