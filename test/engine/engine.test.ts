@@ -211,6 +211,19 @@ describe('model pack checks', () => {
     await assert.rejects(Engine.open(dir), /"name" must be a non-empty string; "image.size" must be an integer/);
   });
 
+  it('checks the copy head: its key width must be a positive integer, and the decoder must match the manifest', async () => {
+    const dir = await copyTestPack();
+    const manifestPath = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(await fs.readFile(manifestPath, 'utf8')) as { text: Record<string, unknown> };
+    assert.equal(typeof manifest.text['copy_dim'], 'number', 'the test pack has a copy head');
+    manifest.text['copy_dim'] = 0;
+    await fs.writeFile(manifestPath, JSON.stringify(manifest));
+    await assert.rejects(Engine.open(dir), /"text.copy_dim" must be an integer ≥ 1/);
+    delete manifest.text['copy_dim'];
+    await fs.writeFile(manifestPath, JSON.stringify(manifest));
+    await assert.rejects(Engine.open(dir), /decoder\.onnx does not match the model pack format: unexpected inputs copy_ids, past_copy\.keys, past_copy\.ids/);
+  });
+
   it('refuses a folder without a manifest, and a manifest that is not JSON', async () => {
     const dir = await copyTestPack();
     await fs.writeFile(path.join(dir, 'manifest.json'), '{ not json');
