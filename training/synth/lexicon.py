@@ -54,7 +54,12 @@ def version(rng):
 
 
 def file_name(rng, ext):
-    return rng.choice(FILE_STEMS) + "." + ext
+    stem = rng.choice(FILE_STEMS) if rng.random() < 0.65 else made_up_name(rng, rng.choice("_-"))
+    return stem + "." + ext
+
+
+def app_name(rng):
+    return rng.choice(APP_NAMES) if rng.random() < 0.7 else made_up_word(rng).capitalize()
 
 
 # Made-up but pronounceable words. Text a model must *read* (a missing module, a failing script, a typo'd

@@ -67,3 +67,17 @@ def test_shape_colours_are_what_they_say():
             got = classify(med)
             assert got in (o.color, None) or {got, o.color} <= {"black", "gray"} or \
                 {got, o.color} <= {"red", "pink"} and o.color == "pink", (o.color, got, med)
+
+
+def test_text_to_read_is_not_a_small_pool():
+    """Names a model must read off the screen (missing modules, files, apps) are often made up, so answers cannot
+    be recalled from training: they have to be copied from the OCR lines."""
+    import random
+    import re
+    from training.synth import lexicon as L
+    rng = random.Random(5)
+    words = [L.made_up_name(rng) for _ in range(300)]
+    assert len(set(words)) > 250
+    assert all(re.fullmatch(r"[a-z]+(-[a-z]+|[0-9]+)?", w) for w in words)
+    files = {L.file_name(rng, "py") for _ in range(200)}
+    assert len(files) > 60 and any(f.split(".")[0] in L.FILE_STEMS for f in files)

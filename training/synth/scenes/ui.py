@@ -26,7 +26,7 @@ NAV = ["Dashboard", "Projects", "Issues", "Pull requests", "Activity", "Reports"
 
 def _background_app(c, th, rng, title=None, dim=False):
     """A plausible app behind a dialog/toast: chrome, header, sidebar and content placeholders."""
-    app = title or rng.choice(L.APP_NAMES)
+    app = title or L.app_name(rng)
     top = window_chrome(c, th, app)
     side_w = int(c.w * rng.uniform(0.16, 0.24))
     c.draw.rectangle([0, top + 1, side_w, c.h], fill=th.panel)
@@ -65,7 +65,7 @@ def _dialog_templates(rng):
     n = rng.randint(2, 12)
     f = L.file_name(rng, rng.choice(["ts", "py", "md", "json", "txt", "png"]))
     host = rng.choice(L.HOSTS)
-    app = rng.choice(L.APP_NAMES)
+    app = L.app_name(rng)
     ver = L.version(rng)
     return [
         ("confirmation", "warning", f"Delete {n} files?", "This action cannot be undone.", ["Cancel", "Delete"], "danger"),
@@ -234,7 +234,7 @@ def form(rng, th):
     c = Canvas(w, h, th.bg)
     key = rng.choice(list(FORMS))
     title, fields, cbl, submit, link = FORMS[key]
-    app = rng.choice(L.APP_NAMES)
+    app = L.app_name(rng)
     cw = int(min(w * 0.88, rng.uniform(300, 400) * th.s))
     pad = int(24 * th.s)
     fh = int(th.fs * 1.45) + int(th.fs * 2.4) + int(th.fs * 1.1)
@@ -363,7 +363,7 @@ SETTINGS = {
 def settings(rng, th):
     w, h = canvas_size(rng, (640, 1300), (1.2, 2.1))
     c = Canvas(w, h, th.bg)
-    app = rng.choice(L.APP_NAMES)
+    app = L.app_name(rng)
     top = window_chrome(c, th, f"Settings - {app}" if rng.random() < 0.5 else "Settings")
     side_w = int(max(130 * th.s, w * rng.uniform(0.2, 0.27)))
     c.draw.rectangle([0, top + 1, side_w, h], fill=th.panel)
@@ -578,7 +578,7 @@ CONTEXT = [("Open", None), ("Open to the Side", "Ctrl+Enter"), None, ("Cut", "Ct
 def menu(rng, th):
     w, h = canvas_size(rng, (440, 900), (1.0, 1.6))
     c = Canvas(w, h, th.bg)
-    top = window_chrome(c, th, rng.choice(L.APP_NAMES))
+    top = window_chrome(c, th, L.app_name(rng))
     mb_h = int(th.fs * 2.1)
     c.draw.rectangle([0, top + 1, w, top + mb_h], fill=th.panel)
     names = ["File", "Edit", "Selection", "View", "Go", "Run", "Terminal", "Help"]
