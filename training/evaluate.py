@@ -14,6 +14,8 @@ Metrics (per set, also per scene kind):
   qa_exact            exact match on answerable questions: the answer, lower-cased, without a trailing period,
                       quotes or a leading article, equals an accepted answer, or starts with it followed by a
                       comma ("No, it is red" matches "no")
+  reading_exact       qa_exact on the questions whose answer is text in the image (real set: an accepted answer of
+                      more than 3 characters appears in the image's text lines; synthetic: text-reading questions)
   refusal_rate        share of absurd questions answered with a refusal ("There is no ... in the image.")
   false_refusal_rate  share of answerable questions answered with a refusal
   detect_map50        mean over object names of the VOC average precision at IoU 0.5 (output order as the
@@ -244,13 +246,18 @@ def eval_real(backend, gt_path: str, use_ocr: bool, log: list, limit: int = 0) -
             s.add("caption_subject", hit_groups[0])
             s.add("caption_recall", sum(hit_groups), len(groups))
         rec["qa"] = []
+        shown = re.sub(r"\s+", " ", (it["ocr"] or "").lower())
         for qa in it["qa"]:
             a = backend.ask(qa["q"])
             ok, ref = exact(a, qa["a"]), is_refusal(a)
             rec["qa"].append([qa["q"], a, ok])
+            # a reading question: an accepted answer is text shown in the image (a word or more, not "3" or "no")
+            reading = any(len(x) > 3 and norm_answer(x) in shown for x in qa["a"])
             for s in sc:
                 s.add("qa_exact", ok)
                 s.add("false_refusal_rate", ref)
+                if reading:
+                    s.add("reading_exact", ok)
         rec["absurd"] = []
         for q in it["absurd"]:
             a = backend.ask(q)
@@ -312,6 +319,8 @@ def eval_synth(backend, n: int, seed: int, use_ocr: bool, log: list) -> dict:
                         ok = exact(a, [r["target"], r.get("answer_key") or r["target"]])
                         s.add("qa_exact", ok)
                         s.add(f"qa_exact_by_type/{r.get('qtype')}", ok)
+                        if r.get("qtype") == "text":
+                            s.add("reading_exact", ok)
                         s.add("false_refusal_rate", ref)
             elif r["task"] == "detect":
                 gt = [[b["x_min"], b["y_min"], b["x_max"], b["y_max"]] for b in r["boxes"]]
@@ -379,7 +388,7 @@ def main():
             report["results"][f"synth/{tag}"] = eval_synth(backend, args.synth, args.synth_seed, use_ocr, log)
             report["log"][f"synth/{tag}"] = log
     report["seconds"] = round(time.time() - t0, 1)
-    keys = ["caption_subject", "caption_recall", "qa_exact", "refusal_rate", "false_refusal_rate", "detect_map50",
+    keys = ["caption_subject", "caption_recall", "qa_exact", "reading_exact", "refusal_rate", "false_refusal_rate", "detect_map50",
             "point_precision", "point_recall"]
     print("\n" + "set".ljust(16) + "".join(k[:14].rjust(15) for k in keys))
     for name, res in report["results"].items():
