@@ -388,8 +388,8 @@ def main():
             report["results"][f"synth/{tag}"] = eval_synth(backend, args.synth, args.synth_seed, use_ocr, log)
             report["log"][f"synth/{tag}"] = log
     report["seconds"] = round(time.time() - t0, 1)
-    keys = ["caption_subject", "caption_recall", "qa_exact", "reading_exact", "refusal_rate", "false_refusal_rate", "detect_map50",
-            "point_precision", "point_recall"]
+    keys = ["caption_subject", "caption_recall", "qa_exact", "reading_exact", "refusal_rate", "false_refusal_rate",
+            "detect_map50", "point_precision", "point_recall"]
     print("\n" + "set".ljust(16) + "".join(k[:14].rjust(15) for k in keys))
     for name, res in report["results"].items():
         a = res["all"]

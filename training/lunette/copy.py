@@ -54,7 +54,8 @@ class CopyHead(nn.Module):
         gate = torch.sigmoid(self.gate(normed).squeeze(-1).float()) * any_source
         return attn, gate
 
-    def mix_step(self, logits: torch.Tensor, normed: torch.Tensor, keys: torch.Tensor, ids: torch.Tensor) -> torch.Tensor:
+    def mix_step(self, logits: torch.Tensor, normed: torch.Tensor, keys: torch.Tensor,
+                 ids: torch.Tensor) -> torch.Tensor:
         """One decoding position: logits [B,V], normed [B,D], cached keys [B,S,Kd], copy ids [B,S] (-1 = not a
         source) -> log-probabilities [B,V] of the mixture."""
         is_source = (ids >= 0).unsqueeze(1)                                # [B,1,S]

@@ -450,5 +450,6 @@ def collate(examples: List[dict], cfg_model) -> dict:
     aux = {k: torch.from_numpy(np.stack([e["aux"][k] for e in examples])) for k in examples[0]["aux"]}
     T = torch.from_numpy
     return {"pixels": pixels, "ocr": T(ocr), "ocr_len": T(ocr_len), "types": T(types), "toks": T(toks),
-            "cval": T(cval), "sval": T(sval), "lm": T(lm), "cl": T(cl), "sl": T(sl), "src": T(src), "seg": T(seg), "offs": T(offs),
+            "cval": T(cval), "sval": T(sval), "lm": T(lm), "cl": T(cl), "sl": T(sl), "src": T(src), "seg": T(seg),
+            "offs": T(offs),
             "aux": aux, "kinds": [e["kind"] for e in examples], "n_images": b, "n_tasks": n_tasks}
