@@ -7,7 +7,7 @@
 #
 # Needs the Debian packages of training/README.md and `npm ci && npm run build` (engine parity and evaluation).
 # Training stops at fixed image counts (--until-images), so the schedule does not depend on the machine's speed;
-# on 2 shared cores it took ~57 min for 0.1.0 and about 170 min in all for 0.2.0. The synthetic generator (training/synth) is deterministic per (seed, image),
+# on 2 shared cores it took ~57 min for 0.1.0, about 170 min in all for 0.2.0 and 111 more minutes for 0.3.0. The synthetic generator (training/synth) is deterministic per (seed, image),
 # but it is still being extended: a later version of it draws different images, so numbers move within noise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,8 +30,17 @@ $PY training/train.py --name "$NAME" --resume --planned-images 7500 --until-imag
 $PY training/train.py --name "$NAME" --resume --planned-images 28000 --lr 7e-4 --until-images 12520 --reading-first 0 --minutes 600
 $PY training/train.py --name "$NAME" --resume --planned-images 34000 --lr 7e-4 --until-images 12944 --reading-first 0 --minutes 600
 $PY training/train.py --name "$NAME" --resume --planned-images 34000 --lr 7e-4 --until-images 34744 --minutes 600
+# 0.3.0: a new run from those weights with the copy head added (lunette/copy.py), fresh optimizer, peak 5e-4;
+# the schedule was stretched from 24000 to 34000 images at image 42144 (made-up file and app names joined the
+# generator there)
+COPY_RUN=training/runs/$NAME-copy
+if [ ! -f "$COPY_RUN/ckpt.pt" ]; then
+  $PY training/train.py --name "$NAME-copy" --init-from "$RUN/ckpt.pt" --planned-images 24000 --lr 5e-4 --until-images 42144 --minutes 600
+fi
+$PY training/train.py --name "$NAME-copy" --resume --planned-images 34000 --until-images 64384 --minutes 600
+RUN=$COPY_RUN
 
-$PY training/export_model.py --checkpoint "$RUN/ckpt.pt" --out "$OUT" --card models/lunette-nano/MODEL_CARD.md
+$PY training/export_model.py --checkpoint "$RUN/ckpt.pt" --out "$OUT" --version 0.3.0 --card models/lunette-nano/MODEL_CARD.md
 $PY training/check_parity.py "$OUT"
 $PY training/evaluate.py --checkpoint "$RUN/ckpt.pt" --real --ocr both --out "$RUN/eval-real-torch.json"
 $PY training/evaluate.py --checkpoint "$RUN/ckpt.pt" --synth 100 --ocr gt --out "$RUN/eval-synth-torch.json"
