@@ -59,8 +59,8 @@ def to_device(batch: dict, device) -> dict:
 
 
 def forward_packed(model, batch: dict):
-    """-> (ViT features [B,N,Dv], hidden [B,T,D] of the packed task rows, before the final LayerNorm,
-    hidden [B,P,D] of the prefixes, prefix lengths [B])."""
+    """-> (ViT features [B,N,Dv], hidden [B,T,D] of the packed task rows and hidden [B,P,D] of the prefixes,
+    both before the final LayerNorm)."""
     cfg = model.cfg
     dev = batch["pixels"].device
     b = batch["pixels"].shape[0]
@@ -90,7 +90,7 @@ def forward_packed(model, batch: dict):
     self_masked = (ar.view(1, 1, 1, t) > ar.view(1, 1, t, 1)) | (seg.view(b, 1, 1, t) != seg.view(b, 1, t, 1))
     mask = torch.cat([past_masked.expand(b, 1, t, p), self_masked], dim=-1)
     hidden, _ = model.text(emb, position_ids, presents, mask)
-    return feats, hidden, prefix_hidden, plen
+    return feats, hidden, prefix_hidden
 
 
 def copy_sources(batch: dict, n_image: int, p: int):
@@ -130,16 +130,17 @@ def copy_mixture_nll(model, logits: torch.Tensor, normed: torch.Tensor, prefix_n
 
 def forward_losses(model, aux_head, batch: dict, sigma_coord: float = 1.5, sigma_size: float = 1.5,
                    aux_weight: float = 0.3, region_weight: float = 1.0) -> Dict[str, torch.Tensor]:
-    feats, hidden, prefix_hidden, _ = forward_packed(model, batch)
+    feats, hidden, prefix_hidden = forward_packed(model, batch)
     out = {}
     lm = batch["lm"]
     sel = lm != IGNORE
-    logits = model.text.lm_head(hidden[sel])
+    normed = model.text.post_ln(hidden)
+    logits = model.text.logits(normed[sel])
     if model.copy is None:
         out["lm"] = F.cross_entropy(logits.float(), lm[sel])
     else:
-        out["lm"] = copy_mixture_nll(model, logits, model.text.post_ln(hidden), model.text.post_ln(prefix_hidden),
-                                     batch, sel, feats.shape[1])
+        out["lm"] = copy_mixture_nll(model, logits, normed, model.text.post_ln(prefix_hidden), batch, sel,
+                                     feats.shape[1])
         with torch.no_grad():
             out["lm_vocab_only"] = F.cross_entropy(logits.float(), lm[sel])
     with torch.no_grad():

@@ -5,7 +5,6 @@ from typing import Optional, Tuple
 
 import torch
 import torch.nn as nn
-import torch.nn.functional as F
 
 from .config import ModelConfig
 from .copy import CopyHead
@@ -100,7 +99,7 @@ class LunetteModel(nn.Module):
         if past is not None and len(past) > n_layers:
             keys = torch.cat([past[n_layers][0], keys], dim=1)
             copy_ids = torch.cat([past[n_layers][1], copy_ids], dim=1)
-        logits = F.linear(normed[:, -1], self.text.wte.weight)
+        logits = self.text.logits(normed[:, -1])
         scores = self.copy.mix_step(logits, normed[:, -1], keys, copy_ids)
         return scores, last, presents + [(keys, copy_ids)]
 

@@ -93,9 +93,13 @@ class TextDecoder(nn.Module):
     def embed(self, input_ids: torch.Tensor) -> torch.Tensor:
         return self.wte(input_ids)
 
+    def logits(self, normed: torch.Tensor) -> torch.Tensor:
+        """The tied output layer over states that already went through the final LayerNorm."""
+        return F.linear(normed, self.wte.weight)
+
     def lm_head(self, hidden: torch.Tensor) -> torch.Tensor:
         """Final LayerNorm + tied output layer. hidden is the pre-norm residual stream."""
-        return F.linear(self.post_ln(hidden), self.wte.weight)
+        return self.logits(self.post_ln(hidden))
 
     def forward(
         self,

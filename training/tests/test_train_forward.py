@@ -44,7 +44,7 @@ def test_packed_equals_sequential():
     exs = [_example(tok, cfg, 0, ocr=True), _example(tok, cfg, 1, ocr=False)]
     batch = collate(exs, cfg)
     with torch.no_grad():
-        _, hidden, _, _ = forward_packed(model, batch)
+        _, hidden, _ = forward_packed(model, batch)
         for i, ex in enumerate(exs):
             pix = batch["pixels"][i:i + 1]
             prefix = model.prefix_embeds(pix)
@@ -107,7 +107,7 @@ def _text_task_nll(model, batch):
     """Sum of the mixture NLL over the positions of caption/query tasks (label positions in rows that have text)."""
     from lunette.losses import copy_mixture_nll, forward_packed
     with torch.no_grad():
-        feats, hidden, prefix_hidden, _ = forward_packed(model, batch)
+        feats, hidden, prefix_hidden = forward_packed(model, batch)
         lm = batch["lm"]
         # a text task's label positions: its last prompt token and its answer tokens (not a region slot)
         text_rows = torch.zeros_like(lm, dtype=torch.bool)
@@ -119,8 +119,8 @@ def _text_task_nll(model, batch):
                 if bool((in_seg & ~batch["src"][b]).any()) and not bool((in_seg & (batch["types"][b] != 0)).any()):
                     text_rows[b] |= in_seg
         sel = (lm != IGNORE) & text_rows
-        logits = model.text.lm_head(hidden[sel])
-        mean = copy_mixture_nll(model, logits, model.text.post_ln(hidden), model.text.post_ln(prefix_hidden),
+        normed = model.text.post_ln(hidden)
+        mean = copy_mixture_nll(model, model.text.logits(normed[sel]), normed, model.text.post_ln(prefix_hidden),
                                 batch, sel, feats.shape[1])
         return float(mean) * int(sel.sum())
 
