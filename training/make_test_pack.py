@@ -111,6 +111,7 @@ def build(out_dir: str, vectors_path: str = None, verbose: bool = True) -> dict:
         model = LunetteModel(cfg).eval()
         model.init_weights(INIT_STD)
         torch.nn.init.constant_(model.copy.gate.bias, -1.5)   # a partly open copy gate: the references exercise it
+        torch.nn.init.normal_(model.copy.prev_key.weight, 0.0, 0.5)   # and the induction term of its keys
         ref = reference_cases(model, tok, image)
         caption, query, detect, point = ref["cases"]
         ok = (len(set(caption["ids"])) >= MIN_DISTINCT_TOKENS and len(set(query["ids"])) >= MIN_DISTINCT_TOKENS

@@ -158,10 +158,11 @@ def main(argv=None):
     init = None
     if args.init_from and ckpt is None:
         init = torch.load(args.init_from, map_location="cpu")
-        # the source's architecture, plus what this preset adds (a copy head)
+        # the source's architecture, plus what this preset adds (a copy head, its induction term)
         src_cfg = ModelConfig.from_dict(init["config"])
         if not src_cfg.text.copy_dim:
             src_cfg.text.copy_dim = cfg.text.copy_dim
+        src_cfg.text.copy_prev = src_cfg.text.copy_prev or cfg.text.copy_prev
         cfg = src_cfg
         src_tok = os.path.join(os.path.dirname(os.path.abspath(args.init_from)), "tokenizer.json")
         if not os.path.exists(tok_path):

@@ -32,6 +32,8 @@ export interface Manifest {
     max_context: number;
     /** Key width of the copy head; present when decoder.onnx has one (docs/model-pack.md "Copy head"). */
     copy_dim?: number;
+    /** The copy keys have an induction term: the decoder carries `past_copy.prev` ("Copy head"). */
+    copy_prev?: boolean;
   };
   region?: { coord_bins: number; size_bins: number; size_scale: 'log2'; size_log2_min: number };
   tokens: { bos: number; eos: number; coord?: number; size?: number; pad?: number };
@@ -69,6 +71,12 @@ class Checker {
     const v = this.at(path);
     if (v === undefined && optional) return;
     if (typeof v !== 'string' || v.length === 0) this.problems.push(`"${path}" must be a non-empty string`);
+  }
+
+  bool(path: string, optional = false): void {
+    const v = this.at(path);
+    if (v === undefined && optional) return;
+    if (typeof v !== 'boolean') this.problems.push(`"${path}" must be true or false`);
   }
 
   int(path: string, min: number, optional = false): void {
@@ -115,6 +123,8 @@ export function validateManifest(value: unknown): string[] {
   if (Array.isArray(v.image.std) && v.image.std.some((s) => s === 0)) c.problems.push('"image.std" must not contain 0');
   for (const key of ['dim', 'n_layers', 'n_heads', 'head_dim', 'vocab_size', 'max_context']) c.int(`text.${key}`, 1);
   c.int('text.copy_dim', 1, true);
+  c.bool('text.copy_prev', true);
+  if (v.text.copy_prev === true && v.text.copy_dim === undefined) c.problems.push('"text.copy_prev" needs "text.copy_dim"');
   c.int('tokens.bos', 0);
   c.int('tokens.eos', 0);
   for (const key of ['coord', 'size', 'pad']) c.int(`tokens.${key}`, 0, true);

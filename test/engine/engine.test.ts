@@ -215,13 +215,23 @@ describe('model pack checks', () => {
     const dir = await copyTestPack();
     const manifestPath = path.join(dir, 'manifest.json');
     const manifest = JSON.parse(await fs.readFile(manifestPath, 'utf8')) as { text: Record<string, unknown> };
+    const write = (): Promise<void> => fs.writeFile(manifestPath, JSON.stringify(manifest));
     assert.equal(typeof manifest.text['copy_dim'], 'number', 'the test pack has a copy head');
+    assert.equal(manifest.text['copy_prev'], true, 'with the induction term');
     manifest.text['copy_dim'] = 0;
-    await fs.writeFile(manifestPath, JSON.stringify(manifest));
-    await assert.rejects(Engine.open(dir), /"text.copy_dim" must be an integer ≥ 1/);
+    manifest.text['copy_prev'] = 'yes';
+    await write();
+    await assert.rejects(Engine.open(dir), /"text.copy_dim" must be an integer ≥ 1; "text.copy_prev" must be true or false/);
+    manifest.text['copy_dim'] = 16;
+    delete manifest.text['copy_prev'];
+    await write();
+    await assert.rejects(Engine.open(dir), /decoder\.onnx does not match the model pack format: unexpected inputs past_copy\.prev/);
     delete manifest.text['copy_dim'];
-    await fs.writeFile(manifestPath, JSON.stringify(manifest));
-    await assert.rejects(Engine.open(dir), /decoder\.onnx does not match the model pack format: unexpected inputs copy_ids, past_copy\.keys, past_copy\.ids/);
+    await write();
+    await assert.rejects(Engine.open(dir), /decoder\.onnx does not match the model pack format: unexpected inputs copy_ids, past_copy\.keys, past_copy\.ids, past_copy\.prev/);
+    manifest.text['copy_prev'] = true;
+    await write();
+    await assert.rejects(Engine.open(dir), /"text.copy_prev" needs "text.copy_dim"/);
   });
 
   it('refuses a folder without a manifest, and a manifest that is not JSON', async () => {

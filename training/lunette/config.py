@@ -40,6 +40,7 @@ class TextConfig:
     rotary_dim: int = 32           # rotated dims per head (Moondream: first half of the head)
     rope_theta: float = 10000.0
     copy_dim: int = 0              # key width of the copy head (lunette/copy.py); 0 = no copy head
+    copy_prev: bool = False        # copy keys also see the previous position's state (induction-style key)
 
 
 @dataclass
@@ -112,7 +113,7 @@ def tiny() -> ModelConfig:
     return ModelConfig(
         vision=VisionConfig(image_size=32, patch_size=8, dim=32, n_layers=2, n_heads=2, proj_inner_dim=128),
         text=TextConfig(dim=64, n_layers=2, n_heads=2, head_dim=32, vocab_size=384, max_context=128,
-                        rotary_dim=16, copy_dim=16),
+                        rotary_dim=16, copy_dim=16, copy_prev=True),
         region=RegionConfig(coord_bins=32, size_bins=32, coord_feat_dim=16, size_feat_dim=16, inner_dim=64),
     ).validate()
 
@@ -122,7 +123,7 @@ def nano() -> ModelConfig:
     return ModelConfig(
         vision=VisionConfig(image_size=128, patch_size=16, dim=192, n_layers=4, n_heads=3, proj_inner_dim=1024),
         text=TextConfig(dim=256, n_layers=4, n_heads=4, head_dim=64, vocab_size=4096, max_context=512,
-                        rotary_dim=32, copy_dim=64),
+                        rotary_dim=32, copy_dim=64, copy_prev=True),
         region=RegionConfig(coord_bins=256, size_bins=256, coord_feat_dim=128, size_feat_dim=128, inner_dim=1024),
     ).validate()
 

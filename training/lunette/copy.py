@@ -10,12 +10,20 @@ source, as in pointer-generator networks (See et al., 2017):
 a_j is a single-head attention from the current position to the *copy sources* (positions whose copy id is a
 token id, not -1), g = sigmoid(gate(h)) the copy gate. Keys are computed once per position from the final
 (normalized) hidden state and cached next to the KV cache, so each decoding step only adds its own key.
+
+With `prev` (TextConfig.copy_prev) a key is `key(h_j) + prev_key(h_(j-1))`, an induction-style key: to continue
+a quote the query (the state of the token just written) has to find the source position *after* the same
+token, and a key that sees its predecessor directly does not depend on the decoder having moved that
+information forward itself. (Without it the copy landed one token late: 'sharp' came out as 'arpsharp'.)
+prev_key starts at zero, so a head trained without it keeps its behaviour at first; the term for the next
+position travels in the cache as one more tensor.
 Which positions are sources is fixed by the caller: every token of the OCR block and of the task prompt, never
 the image, region slots or generated tokens (docs/model-pack.md "Copy head").
 """
 from __future__ import annotations
 
 import math
+from typing import Optional
 
 import torch
 import torch.nn as nn
@@ -25,23 +33,40 @@ NOT_A_SOURCE = -1e9
 
 
 class CopyHead(nn.Module):
-    def __init__(self, dim: int, key_dim: int, gate_bias: float = -3.0):
+    def __init__(self, dim: int, key_dim: int, prev: bool = False, gate_bias: float = -3.0):
         super().__init__()
         self.key_dim = key_dim
         self.query = nn.Linear(dim, key_dim)
         self.key = nn.Linear(dim, key_dim)
+        # no bias: a zero state (before BOS) contributes nothing
+        self.prev_key = nn.Linear(dim, key_dim, bias=False) if prev else None
         self.gate = nn.Linear(dim, 1)
         self.gate_bias = gate_bias
 
     @torch.no_grad()
-    def reset_gate(self) -> None:
-        """Start almost closed, so a decoder trained without the head keeps its behaviour at first."""
+    def reset(self) -> None:
+        """Gate almost closed and no predecessor term, so a decoder trained without the head (or without the
+        induction term) keeps its behaviour at first."""
         nn.init.zeros_(self.gate.weight)
         nn.init.constant_(self.gate.bias, self.gate_bias)
+        if self.prev_key is not None:
+            nn.init.zeros_(self.prev_key.weight)
 
-    def keys(self, normed: torch.Tensor) -> torch.Tensor:
-        """[..., D] final-normed hidden states -> copy keys [..., Kd]."""
-        return self.key(normed)
+    def keys(self, normed: torch.Tensor, predecessor: Optional[torch.Tensor] = None) -> torch.Tensor:
+        """Final-normed states [..., D] -> copy keys [..., Kd]; `predecessor` holds, per position, the
+        successor_term of the position before it (required with prev_key)."""
+        keys = self.key(normed)
+        return keys if self.prev_key is None else keys + predecessor.to(keys.dtype)
+
+    def successor_term(self, normed: torch.Tensor) -> torch.Tensor:
+        """What each state adds to the key of the position after it: [..., D] -> [..., Kd]."""
+        return self.prev_key(normed)
+
+    @staticmethod
+    def shift(succ: torch.Tensor, before: torch.Tensor) -> torch.Tensor:
+        """Successor terms [B,T,Kd] of a run of consecutive positions -> their predecessor terms, given the term
+        [B,1,Kd] of the position before the run."""
+        return torch.cat([before.to(succ.dtype), succ[:, :-1]], dim=1)
 
     def attend(self, normed: torch.Tensor, keys: torch.Tensor, is_source: torch.Tensor):
         """Queries [B,T,D] over keys [B,S,Kd]; is_source bool [B,T,S] (or broadcastable) -> (a [B,T,S], g [B,T]).

@@ -49,9 +49,9 @@ class DecoderGraph(nn.Module):
         n = 2 * self.model.cfg.text.n_layers
         past = [(rest[i], rest[i + 1]) for i in range(0, n, 2)]
         copy_ids = None
-        if self.model.copy is not None:   # then: copy_ids, past_copy.keys, past_copy.ids
+        if self.model.copy is not None:   # then: copy_ids, past_copy.keys, past_copy.ids[, past_copy.prev]
             copy_ids = rest[n]
-            past.append((rest[n + 1], rest[n + 2]))
+            past.append(tuple(rest[n + 1:]))
         logits, hidden, presents = self.model.step(inputs_embeds, position_ids, past, copy_ids)
         return (logits, hidden) + tuple(t for kv in presents for t in kv)
 
@@ -69,13 +69,15 @@ class RegionGraph(nn.Module):
 
 COPY_INPUTS = ["copy_ids", "past_copy.keys", "past_copy.ids"]
 COPY_OUTPUTS = ["present_copy.keys", "present_copy.ids"]
+COPY_PREV_INPUT, COPY_PREV_OUTPUT = "past_copy.prev", "present_copy.prev"
 
 
-def decoder_io_names(n_layers: int, copy: bool = False):
+def decoder_io_names(n_layers: int, copy: bool = False, copy_prev: bool = False):
     past = [f"past_key_values.{i}.{kv}" for i in range(n_layers) for kv in ("key", "value")]
     present = [f"present.{i}.{kv}" for i in range(n_layers) for kv in ("key", "value")]
-    return (["inputs_embeds", "position_ids"] + past + (COPY_INPUTS if copy else []),
-            ["logits", "hidden"] + present + (COPY_OUTPUTS if copy else []))
+    copy_in = (COPY_INPUTS + ([COPY_PREV_INPUT] if copy_prev else [])) if copy else []
+    copy_out = (COPY_OUTPUTS + ([COPY_PREV_OUTPUT] if copy_prev else [])) if copy else []
+    return ["inputs_embeds", "position_ids"] + past + copy_in, ["logits", "hidden"] + present + copy_out
 
 
 def graph_specs(model: LunetteModel) -> Dict[str, dict]:
@@ -87,7 +89,7 @@ def graph_specs(model: LunetteModel) -> Dict[str, dict]:
     bc, bs = cfg.region.coord_bins, cfg.region.size_bins
     t_ex, p_ex = 3, 5  # example sizes for tracing; both axes are dynamic in the graph
     copy = model.copy is not None
-    dec_in, dec_out = decoder_io_names(tc.n_layers, copy)
+    dec_in, dec_out = decoder_io_names(tc.n_layers, copy, tc.copy_prev)
     past = tuple(torch.randn(1, h, p_ex, dh) for _ in range(2 * tc.n_layers))
     kv_in = {k: [1, h, "P", dh] for k in dec_in[2:2 + 2 * tc.n_layers]}
     kv_out = {k: [1, h, "P+T", dh] for k in dec_out[2:2 + 2 * tc.n_layers]}
@@ -97,6 +99,10 @@ def graph_specs(model: LunetteModel) -> Dict[str, dict]:
         past += (torch.tensor([[7, -1, 9]]), torch.randn(1, p_ex, kd), torch.tensor([[-1, 5, 6, -1, 8]]))
         copy_in = {"copy_ids": [1, "T"], "past_copy.keys": [1, "P", kd], "past_copy.ids": [1, "P"]}
         copy_out = {"present_copy.keys": [1, "P+T", kd], "present_copy.ids": [1, "P+T"]}
+        if tc.copy_prev:
+            past += (torch.randn(1, 1, kd),)
+            copy_in[COPY_PREV_INPUT] = [1, 1, kd]
+            copy_out[COPY_PREV_OUTPUT] = [1, 1, kd]
     return {
         "vision.onnx": dict(
             module=VisionGraph(model), args=(torch.randn(1, 3, s, s),),
@@ -248,7 +254,8 @@ def export_pack(
         },
         "text": {"dim": t.dim, "n_layers": t.n_layers, "n_heads": t.n_heads, "head_dim": t.head_dim,
                  "vocab_size": t.vocab_size, "max_context": t.max_context,
-                 **({"copy_dim": t.copy_dim} if t.copy_dim else {})},
+                 **({"copy_dim": t.copy_dim} if t.copy_dim else {}),
+                 **({"copy_prev": True} if t.copy_dim and t.copy_prev else {})},
         "region": {"coord_bins": r.coord_bins, "size_bins": r.size_bins, "size_scale": "log2",
                    "size_log2_min": int(r.size_log2_min) if float(r.size_log2_min).is_integer() else r.size_log2_min},
         "tokens": {"bos": cfg.bos_id, "eos": cfg.eos_id, "coord": cfg.coord_id, "size": cfg.size_id, "pad": cfg.pad_id},

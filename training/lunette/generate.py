@@ -110,7 +110,8 @@ class Generator:
         z = torch.zeros(1, tc.n_heads, 0, tc.head_dim)
         past = [(z, z) for _ in range(tc.n_layers)]
         if tc.copy_dim:
-            past.append((torch.zeros(1, 0, tc.copy_dim), torch.zeros(1, 0, dtype=torch.long)))
+            past.append((torch.zeros(1, 0, tc.copy_dim), torch.zeros(1, 0, dtype=torch.long))
+                        + ((torch.zeros(1, 1, tc.copy_dim),) if tc.copy_prev else ()))
         return Prefix(past, 0)
 
     @torch.no_grad()

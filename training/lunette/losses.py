@@ -112,12 +112,27 @@ def copy_sources(batch: dict, n_image: int, p: int):
     return ids_p, from_prefix, from_task
 
 
+def copy_keys(head, prefix_normed: torch.Tensor, normed: torch.Tensor, batch: dict, n_image: int):
+    """Copy keys of the prefix [B,P,Kd] and of the packed task rows [B,T,Kd]. With the induction term each
+    key sees its predecessor: within the prefix the position before (nothing before BOS), within a task the
+    task's previous token, and for a task's first token the last real prefix position, as in the engine."""
+    if head.prev_key is None:
+        return head.keys(prefix_normed), head.keys(normed)
+    b = prefix_normed.shape[0]
+    succ_p, succ_t = head.successor_term(prefix_normed), head.successor_term(normed)
+    zero = torch.zeros_like(succ_p[:, :1])
+    plen = 1 + n_image + batch["ocr_len"]
+    last_prefix = succ_p[torch.arange(b, device=succ_p.device), plen - 1].unsqueeze(1)      # [B,1,Kd]
+    pred_t = torch.where((batch["offs"] == 0).unsqueeze(-1), last_prefix, head.shift(succ_t, zero))
+    return head.keys(prefix_normed, head.shift(succ_p, zero)), head.keys(normed, pred_t)
+
+
 def copy_mixture_nll(model, logits: torch.Tensor, normed: torch.Tensor, prefix_normed: torch.Tensor,
                      batch: dict, sel: torch.Tensor, n_image: int) -> torch.Tensor:
     """Mean -log p(label) under the copy mixture (lunette/copy.py) at the positions `sel` [B,T] (labels batch["lm"])."""
     p = prefix_normed.shape[1]
     ids_p, from_prefix, from_task = copy_sources(batch, n_image, p)
-    keys = torch.cat([model.copy.keys(prefix_normed), model.copy.keys(normed)], dim=1)       # [B,P+T,Kd]
+    keys = torch.cat(copy_keys(model.copy, prefix_normed, normed, batch, n_image), dim=1)     # [B,P+T,Kd]
     ids = torch.cat([ids_p, batch["toks"]], dim=1)                                           # [B,P+T]
     is_source = torch.cat([from_prefix, from_task], dim=-1)                                  # [B,T,P+T]
     attn, gate = model.copy.attend(normed, keys, is_source)                                  # [B,T,P+T], [B,T]

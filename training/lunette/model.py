@@ -20,7 +20,7 @@ class LunetteModel(nn.Module):
         self.vision = VisionEncoder(cfg)
         self.text = TextDecoder(cfg.text)
         self.region = RegionModel(cfg)
-        self.copy = CopyHead(cfg.text.dim, cfg.text.copy_dim) if cfg.text.copy_dim else None
+        self.copy = CopyHead(cfg.text.dim, cfg.text.copy_dim, cfg.text.copy_prev) if cfg.text.copy_dim else None
         self.init_weights()
 
     @torch.no_grad()
@@ -30,7 +30,8 @@ class LunetteModel(nn.Module):
         for m in self.modules():
             if isinstance(m, nn.Linear):
                 nn.init.normal_(m.weight, 0.0, std)
-                nn.init.zeros_(m.bias)
+                if m.bias is not None:
+                    nn.init.zeros_(m.bias)
             elif isinstance(m, nn.Embedding):
                 nn.init.normal_(m.weight, 0.0, std)
             elif isinstance(m, nn.LayerNorm):
@@ -40,7 +41,7 @@ class LunetteModel(nn.Module):
         nn.init.normal_(self.region.coord_features, 0.0, self.cfg.region.fourier_std)
         nn.init.normal_(self.region.size_features, 0.0, self.cfg.region.fourier_std)
         if self.copy is not None:
-            self.copy.reset_gate()
+            self.copy.reset()
 
     # --- pieces (each maps onto one ONNX graph) ------------------------------------------------------
     def encode_image(self, pixels: torch.Tensor) -> torch.Tensor:
@@ -84,7 +85,8 @@ class LunetteModel(nn.Module):
 
         Without a copy head the scores are the logits. With one, they are the log-probabilities of the copy
         mixture (lunette/copy.py), and `past` / presents carry one more entry after the layers' (key, value)
-        pairs: (copy keys [B,S,Kd], copy ids [B,S]). `copy_ids` [B,T] gives the token id of each new position
+        pairs: (copy keys [B,S,Kd], copy ids [B,S]), plus with copy_prev the last position's successor term
+        [B,1,Kd] (zeros when the past is empty). `copy_ids` [B,T] gives the token id of each new position
         that is a copy source and -1 elsewhere (default: none is)."""
         n_layers = self.cfg.text.n_layers
         hidden, presents = self.text(inputs_embeds, position_ids, None if past is None else past[:n_layers])
@@ -95,13 +97,19 @@ class LunetteModel(nn.Module):
         normed = self.text.post_ln(hidden)
         if copy_ids is None:
             copy_ids = torch.full((b, t), -1, dtype=torch.long, device=inputs_embeds.device)
-        keys = self.copy.keys(normed)
-        if past is not None and len(past) > n_layers:
+        has_past = past is not None and len(past) > n_layers
+        prev = self.cfg.text.copy_prev
+        before = (past[n_layers][2] if has_past and prev
+                  else torch.zeros(b, 1, self.copy.key_dim, dtype=normed.dtype, device=normed.device))
+        succ = self.copy.successor_term(normed) if prev else None
+        keys = self.copy.keys(normed, self.copy.shift(succ, before) if prev else None)
+        if has_past:
             keys = torch.cat([past[n_layers][0], keys], dim=1)
             copy_ids = torch.cat([past[n_layers][1], copy_ids], dim=1)
         logits = self.text.logits(normed[:, -1])
         scores = self.copy.mix_step(logits, normed[:, -1], keys, copy_ids)
-        return scores, last, presents + [(keys, copy_ids)]
+        cache = (keys, copy_ids, succ[:, -1:]) if prev else (keys, copy_ids)
+        return scores, last, presents + [cache]
 
     # --- region heads (region.onnx) -------------------------------------------------------------------
     def decode_coord(self, hidden: torch.Tensor) -> torch.Tensor:

@@ -26,6 +26,9 @@ def expected_signatures(cfg):
         copy_in = [("copy_ids", "INT64", [1, "T"]), ("past_copy.keys", "FLOAT", [1, "P", t.copy_dim]),
                    ("past_copy.ids", "INT64", [1, "P"])]
         copy_out = [("present_copy.keys", "FLOAT", [1, "P+T", t.copy_dim]), ("present_copy.ids", "INT64", [1, "P+T"])]
+        if t.copy_prev:   # the induction term for the next position's key
+            copy_in.append(("past_copy.prev", "FLOAT", [1, 1, t.copy_dim]))
+            copy_out.append(("present_copy.prev", "FLOAT", [1, 1, t.copy_dim]))
     return {
         "vision.onnx": {"inputs": [("pixels", "FLOAT", [1, 3, s, s])],
                         "outputs": [("image_embeds", "FLOAT", [1, n, d])]},

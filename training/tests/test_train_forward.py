@@ -75,6 +75,7 @@ def test_copy_mixture_loss_equals_decoding_each_task_alone():
     model = LunetteModel(cfg).eval()
     model.init_weights(0.2)
     torch.nn.init.constant_(model.copy.gate.bias, 0.0)    # a half-open gate, so both sources count
+    torch.nn.init.normal_(model.copy.prev_key.weight, 0.0, 0.2)   # the induction term counts too
     exs = [_example(tok, cfg, 0, ocr=True), _example(tok, cfg, 1, ocr=False)]
     batch = collate(exs, cfg)
     with torch.no_grad():

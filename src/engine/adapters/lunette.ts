@@ -12,11 +12,16 @@ export async function createLunetteAdapter(pack: ModelPack, tokenizer: TextToken
   const layers = m.text.n_layers;
   const pastNames = Array.from({ length: layers }, (_, i) => [`past_key_values.${i}.key`, `past_key_values.${i}.value`]).flat();
   const presentNames = Array.from({ length: layers }, (_, i) => [`present.${i}.key`, `present.${i}.value`]).flat();
-  // The copy head's cache (keys and token ids of the positions so far) travels with the KV cache.
+  // The copy head's cache (keys and token ids of the positions so far, and with the induction term the last
+  // position's share of the next key) travels with the KV cache.
   const copy = m.text.copy_dim !== undefined;
   if (copy) {
     pastNames.push(...COPY_PAST);
     presentNames.push(...COPY_PRESENT);
+    if (m.text.copy_prev === true) {
+      pastNames.push(COPY_PREV_PAST);
+      presentNames.push(COPY_PREV_PRESENT);
+    }
   }
 
   const open = async (name: string, inputs: string[], outputs: string[]): Promise<ort.InferenceSession> => {
@@ -39,6 +44,8 @@ export async function createLunetteAdapter(pack: ModelPack, tokenizer: TextToken
 
 const COPY_PAST = ['past_copy.keys', 'past_copy.ids'];
 const COPY_PRESENT = ['present_copy.keys', 'present_copy.ids'];
+const COPY_PREV_PAST = 'past_copy.prev';
+const COPY_PREV_PRESENT = 'present_copy.prev';
 
 class LunetteAdapter implements ModelAdapter {
   readonly manifest: Manifest;
@@ -66,6 +73,8 @@ class LunetteAdapter implements ModelAdapter {
     const kv = this.pastNames.map((name) => {
       if (name === COPY_PAST[0]) return new ort.Tensor('float32', new Float32Array(0), [1, 0, copy_dim ?? 0]);
       if (name === COPY_PAST[1]) return new ort.Tensor('int64', new BigInt64Array(0), [1, 0]);
+      // nothing precedes BOS: a zero term
+      if (name === COPY_PREV_PAST) return new ort.Tensor('float32', new Float32Array(copy_dim ?? 0), [1, 1, copy_dim ?? 0]);
       return empty;
     });
     return { kv, position: 0, bytes: 0 };
