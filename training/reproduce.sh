@@ -7,7 +7,7 @@
 #
 # Needs the Debian packages of training/README.md and `npm ci && npm run build` (engine parity and evaluation).
 # Training stops at fixed image counts (--until-images), so the schedule does not depend on the machine's speed;
-# on 2 shared cores it took ~57 min for 0.1.0, about 170 min in all for 0.2.0 and 111 more minutes for 0.3.0. The synthetic generator (training/synth) is deterministic per (seed, image),
+# on 2 shared cores it took ~57 min for 0.1.0, about 170 min in all for 0.2.0, 111 more minutes for 0.3.0 and 95 more for 0.4.0. The synthetic generator (training/synth) is deterministic per (seed, image),
 # but it is still being extended: a later version of it draws different images, so numbers move within noise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,9 +38,15 @@ if [ ! -f "$COPY_RUN/ckpt.pt" ]; then
   $PY training/train.py --name "$NAME-copy" --init-from "$RUN/ckpt.pt" --planned-images 24000 --lr 5e-4 --until-images 42144 --minutes 600
 fi
 $PY training/train.py --name "$NAME-copy" --resume --planned-images 34000 --until-images 64384 --minutes 600
-RUN=$COPY_RUN
+# 0.4.0: a new run from 0.3.0's weights with the copy keys' induction term added (starts at zero), fresh optimizer,
+# peak 4e-4, cosine over 26000 images (stopped at image 90,688)
+IND_RUN=training/runs/$NAME-induction
+if [ ! -f "$IND_RUN/ckpt.pt" ]; then
+  $PY training/train.py --name "$NAME-induction" --init-from "$COPY_RUN/ckpt.pt" --planned-images 26000 --lr 4e-4 --until-images 90688 --minutes 600
+fi
+RUN=$IND_RUN
 
-$PY training/export_model.py --checkpoint "$RUN/ckpt.pt" --out "$OUT" --version 0.3.0 --card models/lunette-nano/MODEL_CARD.md
+$PY training/export_model.py --checkpoint "$RUN/ckpt.pt" --out "$OUT" --version 0.4.0 --card models/lunette-nano/MODEL_CARD.md
 $PY training/check_parity.py "$OUT"
 $PY training/evaluate.py --checkpoint "$RUN/ckpt.pt" --real --ocr both --out "$RUN/eval-real-torch.json"
 $PY training/evaluate.py --checkpoint "$RUN/ckpt.pt" --synth 100 --ocr gt --out "$RUN/eval-synth-torch.json"
