@@ -81,3 +81,25 @@ def test_text_to_read_is_not_a_small_pool():
     assert all(re.fullmatch(r"[a-z]+(-[a-z]+|[0-9]+)?", w) for w in words)
     files = {L.file_name(rng, "py") for _ in range(200)}
     assert len(files) > 60 and any(f.split(".")[0] in L.FILE_STEMS for f in files)
+
+
+def test_terminal_errors_are_read_not_recalled():
+    """npm failures vary (registry 404s, failing scripts, dependency conflicts) and often name made-up packages
+    and modules, so the error line a question asks about has to be copied from the screen, not recalled."""
+    from training.synth.scenes import terminal as T
+    rng = random.Random(3)
+    ctx = {"user": "dev", "proj": "webapp"}
+    failed = [b.error for b in (T._npm_install(rng, ctx) for _ in range(300)) if b.error]
+    assert len(failed) > 100
+    # npm prints the ERESOLVE line verbatim; it is now one failure of three, and the others are mostly unique
+    eresolve = [e for e in failed if "ERESOLVE" in e]
+    others = [e for e in failed if "ERESOLVE" not in e]
+    assert len(eresolve) < len(failed) / 2
+    assert len(set(others)) > 0.7 * len(others)
+    for _ in range(50):
+        b = T._npm_script_failure(rng, ctx)
+        shown = [ln if isinstance(ln, str) else ln[0] for ln in b.output]
+        # the program's own error is the error; npm's trailing lines are not
+        assert b.error in shown and not b.error.startswith("npm ERR!")
+        for _, _, answer, needed in b.facts:   # evidence must be in the output lines (what the fact checker sees)
+            assert all(any(n in ln for ln in shown) for n in needed), (answer, needed)

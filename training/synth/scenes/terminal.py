@@ -101,16 +101,56 @@ def _npm_install(rng, ctx):
         b.facts.append((0.4, ["How many vulnerabilities were found?", "Were any vulnerabilities found?"], "0",
                         ["found 0 vulnerabilities"]))
         return b
-    pkg = rng.choice(["react-router@7", "eslint@9", "webpack@5", "typescript@5.6"])
+    kind = rng.randrange(3)
+    if kind == 0:
+        return _npm_script_failure(rng, ctx)
+    fresh = rng.random() < 0.6   # made-up package names: the error line can only be copied, not recalled
+    if kind == 1:
+        name = L.made_up_name(rng, "-") if fresh else rng.choice(["react-routr", "expresss", "lodash-utils"])
+        err = f"npm ERR! 404 Not Found - GET https://registry.npmjs.org/{name} - Not found"
+        out = [("npm ERR! code E404", "err"), (err, "err"), ("npm ERR! 404", "err"),
+               (f"npm ERR! 404  '{name}@latest' is not in this registry.", "err")]
+        b = Block(f"npm install {name}", out, ok=False, error=err,
+                  summary=f"The npm install failed because the package {name} was not found")
+        b.facts.append((0.6, ["What error code did npm report?", "What is the npm error code?"], "E404",
+                        ["npm ERR! code E404"]))
+        b.facts.append((0.6, ["Which package was not found?", "What package does npm fail to find?"], name, [err]))
+        return b
+    pkg = (L.made_up_name(rng, "-") + "@" + str(rng.randint(1, 9)) if fresh
+           else rng.choice(["react-router@7", "eslint@9", "webpack@5", "typescript@5.6"]))
+    peer = L.made_up_name(rng, "-") if fresh else "react"
     out = [("npm ERR! code ERESOLVE", "err"), ("npm ERR! ERESOLVE unable to resolve dependency tree", "err"),
            ("npm ERR!", "err"), (f"npm ERR! While resolving: {ctx['proj']}@1.0.0", "err"),
-           (f"npm ERR! Found: react@{rng.randint(15, 17)}.0.2", "err"),
+           (f"npm ERR! Found: {peer}@{rng.randint(15, 17)}.0.2", "err"),
            ("npm ERR! Fix the upstream dependency conflict, or retry", "err"),
            ("npm ERR! this command with --force or --legacy-peer-deps", "err")]
     b = Block(f"npm install {pkg}", out, ok=False, error="npm ERR! ERESOLVE unable to resolve dependency tree",
               summary="The npm install failed with an ERESOLVE dependency conflict")
     b.facts.append((0.6, ["What error code did npm report?", "What is the npm error code?"], "ERESOLVE",
                     ["npm ERR! code ERESOLVE"]))
+    return b
+
+
+def _npm_script_failure(rng, ctx):
+    """`npm run <script>` whose program fails: the program's own error is the error; npm's lines only follow it."""
+    script = rng.choice(["build", "test", "start", "dev", "lint"]) if rng.random() < 0.7 else L.made_up_word(rng, 2)
+    fresh = rng.random() < 0.7
+    mod = L.made_up_name(rng) if fresh else rng.choice(["sharp", "esbuild", "vite", "dotenv"])
+    var = L.made_up_name(rng, "_") if fresh else rng.choice(["config", "process", "app"])
+    err = rng.choice([f"Error: Cannot find module '{mod}'", f"ReferenceError: {var} is not defined",
+                      f"TypeError: Cannot read properties of undefined (reading '{var}')"])
+    code = rng.choice([1, 1, 1, 2, 127])
+    out = [f"> {ctx['proj']}@1.0.0 {script}", f"> node scripts/{script}.js", "", (err, "err"), "",
+           (f"npm ERR! code {code}", "err"), (f"npm ERR! path /home/{ctx['user']}/{ctx['proj']}", "err"),
+           ("npm ERR! command failed", "err")]
+    b = Block(f"npm run {script}", out, ok=False, error=err,
+              summary=f"The npm script {script} failed with exit code {code}")
+    b.facts.append((0.6, ["Which script failed?", "Which npm script was run?"], script,
+                    [f"@1.0.0 {script}"]))
+    b.facts.append((0.5, ["What exit code did npm report?", "What is the exit code?"], str(code),
+                    [f"npm ERR! code {code}"]))
+    if err.startswith("Error: Cannot find module"):
+        b.facts.append((0.6, ["Which module is missing?", "What module could not be found?"], mod, [err]))
     return b
 
 
