@@ -97,19 +97,20 @@ class LunetteModel(nn.Module):
         normed = self.text.post_ln(hidden)
         if copy_ids is None:
             copy_ids = torch.full((b, t), -1, dtype=torch.long, device=inputs_embeds.device)
-        has_past = past is not None and len(past) > n_layers
-        prev = self.cfg.text.copy_prev
-        before = (past[n_layers][2] if has_past and prev
-                  else torch.zeros(b, 1, self.copy.key_dim, dtype=normed.dtype, device=normed.device))
-        succ = self.copy.successor_term(normed) if prev else None
-        keys = self.copy.keys(normed, self.copy.shift(succ, before) if prev else None)
-        if has_past:
-            keys = torch.cat([past[n_layers][0], keys], dim=1)
-            copy_ids = torch.cat([past[n_layers][1], copy_ids], dim=1)
+        cache = past[n_layers] if past is not None and len(past) > n_layers else None
+        succ = predecessor = None
+        if self.copy.prev_key is not None:
+            succ = self.copy.successor_term(normed)
+            before = cache[2] if cache is not None else torch.zeros_like(succ[:, :1])
+            predecessor = self.copy.shift(succ, before)
+        keys = self.copy.keys(normed, predecessor)
+        if cache is not None:
+            keys = torch.cat([cache[0], keys], dim=1)
+            copy_ids = torch.cat([cache[1], copy_ids], dim=1)
         logits = self.text.logits(normed[:, -1])
         scores = self.copy.mix_step(logits, normed[:, -1], keys, copy_ids)
-        cache = (keys, copy_ids, succ[:, -1:]) if prev else (keys, copy_ids)
-        return scores, last, presents + [cache]
+        present = (keys, copy_ids) if succ is None else (keys, copy_ids, succ[:, -1:])
+        return scores, last, presents + [present]
 
     # --- region heads (region.onnx) -------------------------------------------------------------------
     def decode_coord(self, hidden: torch.Tensor) -> torch.Tensor:
