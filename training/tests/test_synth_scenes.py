@@ -1,4 +1,5 @@
 import random
+import re
 
 import numpy as np
 import pytest
@@ -103,3 +104,26 @@ def test_terminal_errors_are_read_not_recalled():
         assert b.error in shown and not b.error.startswith("npm ERR!")
         for _, _, answer, needed in b.facts:   # evidence must be in the output lines (what the fact checker sees)
             assert all(any(n in ln for ln in shown) for n in needed), (answer, needed)
+
+
+def test_ui_messages_are_read_not_recalled():
+    """Toasts and dialogs mostly say composed things with made-up names in them, so their text has to be copied
+    from the screen; the composed texts fit a toast and use the dialog types the captions know."""
+    from training.synth import messages as M
+    from training.synth.scenes import ui
+    rng = random.Random(4)
+    toasts = [M.toast_message(rng) for _ in range(300)]
+    assert len({m for _, m in toasts}) > 0.9 * len(toasts)
+    assert all(k in ("success", "error", "warning", "info") and len(m) <= 60 for k, m in toasts)
+    dialogs = [M.dialog_message(rng) for _ in range(300)]
+    assert len({(t, m) for _, _, t, m, _, _ in dialogs}) > 0.9 * len(dialogs)
+    known = {d[0] for d in ui._dialog_templates(rng)}
+    assert all(d[0] in known and d[1] in ("info", "warning", "error", "success") and d[4] for d in dialogs)
+    # the scenes use them: most toast messages drawn by the scene are not in the fixed list
+    fixed = [re.compile(re.sub(r"\\{\w+\\}", ".+", re.escape(m)) + "$") for _, m in ui.TOASTS]
+    shown = []
+    for seed in range(40):
+        s = ui.toast(random.Random(seed), ui.make_theme(random.Random(seed)))
+        if s:
+            shown += [f["text"] for f in s.facts_of("text") if f["role"] == "notification"]
+    assert shown and sum(not any(p.match(t) for p in fixed) for t in shown) > len(shown) / 3

@@ -1,7 +1,7 @@
 """UI screenshots: dialogs, forms, settings pages, toasts, menus, tables; light and dark themes."""
 from __future__ import annotations
 
-from .. import colors, fonts, lexicon as L
+from .. import colors, fonts, lexicon as L, messages as M
 from ..language import article, cap, join, number, plural
 from ..scene import Canvas
 from .common import canvas_size
@@ -96,7 +96,9 @@ def dialog(rng, th):
     c = Canvas(w, h, th.bg)
     app, _ = _background_app(c, th, rng)
     _dim(c, rng.uniform(0.35, 0.6))
-    dtype, icon, title, msg, buttons, pkind = rng.choice(_dialog_templates(rng))
+    # half the dialogs say something composed, which has to be read rather than recalled (see messages.py)
+    dtype, icon, title, msg, buttons, pkind = (M.dialog_message(rng) if rng.random() < 0.5 else
+                                               rng.choice(_dialog_templates(rng)))
     dw = int(min(w * 0.85, rng.uniform(340, 460) * th.s))
     pad = int(20 * th.s)
     tf = th.font(1.25, bold=True)
@@ -492,8 +494,11 @@ def toast(rng, th):
     w, h = canvas_size(rng, (560, 1300), (1.2, 2.0))
     c = Canvas(w, h, th.bg)
     app, top = _background_app(c, th, rng)
-    kind, msg = rng.choice(TOASTS)
-    msg = msg.format(t=rng.randint(2, 95), n=rng.randint(2, 30), pr=rng.randint(10, 4800), name=L.person(rng))
+    if rng.random() < 0.6:   # composed: has to be read rather than recalled (see messages.py)
+        kind, msg = M.toast_message(rng)
+    else:
+        kind, msg = rng.choice(TOASTS)
+        msg = msg.format(t=rng.randint(2, 95), n=rng.randint(2, 30), pr=rng.randint(10, 4800), name=L.person(rng))
     action = rng.choice([None, None, "Undo", "View", "Dismiss", "Details"]) if kind != "error" else rng.choice([None, "Retry"])
     f = th.font(1.0)
     pad = int(14 * th.s)
