@@ -127,3 +127,16 @@ def test_ui_messages_are_read_not_recalled():
         if s:
             shown += [f["text"] for f in s.facts_of("text") if f["role"] == "notification"]
     assert shown and sum(not any(p.match(t) for p in fixed) for t in shown) > len(shown) / 3
+
+
+def test_chart_titles_are_read_not_recalled():
+    """Chart titles are topics with a year, quarter or project added more often than not, so a title has to be
+    read; the short caption keeps the added name's case."""
+    from training.synth.scenes import charts
+    rng = random.Random(5)
+    titles = [charts._title(rng, "Monthly revenue") for _ in range(200)]
+    assert 0.5 < sum(t != "Monthly revenue" for t in titles) / len(titles) < 0.8
+    assert len(set(titles)) > 80
+    assert charts._lower_title("Monthly revenue for Nimbus") == "monthly revenue for Nimbus"
+    assert charts._lower_title("GitHub stars") == "GitHub stars"
+    assert charts._lower_title("API latency") == "API latency"

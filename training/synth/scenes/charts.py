@@ -14,7 +14,8 @@ TOPICS = [  # title, x label, y label, categories(rng), lo, hi, decimals, catego
      "month", "revenue"),
     ("Requests per day", "Day", "Requests", lambda r, k: L.DAYS[:k], 100, 5000, 0, "day", "number of requests"),
     ("Test coverage by package", "Package", "Coverage (%)",
-     lambda r, k: r.sample(["core", "api", "cli", "utils", "auth", "db", "web", "jobs"], k), 20, 100, 0, "package",
+     lambda r, k: r.sample(["core", "api", "cli", "utils", "auth", "db", "web", "jobs"], k) if r.random() < 0.5 else
+     _distinct(r, k, lambda: L.made_up_name(r)), 20, 100, 0, "package",
      "coverage"),
     ("Open bugs by severity", "Severity", "Open bugs", lambda r, k: ["Critical", "High", "Medium", "Low"], 1, 60, 0,
      "severity", "number of open bugs"),
@@ -54,6 +55,27 @@ SCATTER_TOPICS = [
     ("Price vs rating", "Price ($)", "Rating"),
     ("Study hours vs score", "Hours", "Score"),
 ]
+
+
+def _title(rng, base):
+    """The topic's title, often with a year, a quarter or a project name added: titles come from a short list
+    of topics, and a model that only recalls them misreads every title it has not seen (copying is the point)."""
+    r = rng.random()
+    if r < 0.35:
+        return base
+    year = rng.randint(2016, 2027)
+    name = rng.choice([L.app_name(rng), L.made_up_word(rng, 2).capitalize(), rng.choice(L.PROJECTS)])
+    return rng.choice([f"{base} ({year})", f"{base} in {year}", f"{base}, Q{rng.randint(1, 4)} {year}",
+                       f"{base} for {name}", f"{base}: {name}", f"{base} ({name})"])
+
+
+def _distinct(rng, k, make):
+    out = []
+    while len(out) < k:
+        v = make()
+        if v not in out:
+            out.append(v)
+    return out
 
 
 def _nice_ticks(lo, hi, n=5):
@@ -121,6 +143,7 @@ def _frame(rng, st, w, h, title, xl, yl, fam, s, legend_w=0):
 
 def bar_chart(rng, horizontal=False):
     title, xl, yl, cats, lo, hi, dec, cnoun, mnoun = rng.choice(TOPICS)
+    title = _title(rng, title)
     k = rng.randint(3, 7)
     cats = list(cats(rng, k))
     k = len(cats)
@@ -194,6 +217,7 @@ def bar_chart(rng, horizontal=False):
 
 def line_chart(rng):
     title, xl, yl, cats, lo, hi, mnoun = rng.choice(LINE_TOPICS)
+    title = _title(rng, title)
     k = rng.randint(5, 10)
     cats = list(cats(rng, k))
     k = len(cats)
@@ -275,6 +299,7 @@ def line_chart(rng):
 
 def pie_chart(rng):
     title, labels, cnoun = rng.choice(PIE_TOPICS)
+    title = _title(rng, title)
     k = rng.randint(3, len(labels))
     labels = labels[:k]
     raw = sorted([rng.uniform(1, 10) for _ in range(k)], reverse=True)
@@ -338,6 +363,7 @@ def pie_chart(rng):
 
 def scatter_chart(rng):
     title, xl, yl = rng.choice(SCATTER_TOPICS)
+    title = _title(rng, title)
     corr = rng.choice(["positive", "negative", "none"])
     n = rng.randint(12, 40)
     st = _style(rng)
@@ -398,8 +424,12 @@ def generate(rng, hint=None):
 
 
 def _lower_title(t):
-    w = t.split()
-    return " ".join(x if any(ch.isupper() for ch in x[1:]) else x.lower() for x in w)
+    """The title to follow "A bar chart of": its first word lowercased unless it is an acronym or a name like
+    GitHub; the rest is kept (sentence-case titles, project names)."""
+    first, _, rest = t.partition(" ")
+    if not any(ch.isupper() for ch in first[1:]):
+        first = first.lower()
+    return f"{first} {rest}" if rest else first
 
 
 def _a(s):
