@@ -140,3 +140,24 @@ def test_chart_titles_are_read_not_recalled():
     assert charts._lower_title("Monthly revenue for Nimbus") == "monthly revenue for Nimbus"
     assert charts._lower_title("GitHub stars") == "GitHub stars"
     assert charts._lower_title("API latency") == "API latency"
+
+
+def test_diagram_labels_are_read_not_recalled():
+    """Half the flowcharts, architectures and trees have composed labels with made-up names; a tree's canvas
+    has room for every leaf."""
+    from training.synth.scenes import diagrams as D
+    rng = random.Random(6)
+    archs = [D.composed_architecture(rng) for _ in range(100)]
+    assert all(len(set(labels)) == len(labels) for labels, _, _ in archs)
+    assert len({tuple(labels) for labels, _, _ in archs}) > 90
+    flows = [D.composed_flow(rng) for _ in range(100)]
+    assert len({(tuple(st), q) for _, st, q, _, _ in flows}) > 90
+    for _ in range(30):
+        kind, root, children, _ = D.composed_tree(rng)
+        names = [root] + [n for ch in children.values() for n in ch]
+        assert len(set(names)) == len(names)
+    for seed in range(20):
+        c, g = D.tree(random.Random(seed))
+        # boxes are clipped to the canvas, so a node drawn partly off it is narrower than the others
+        widths = [c.objects[n["obj"]].box[2] - c.objects[n["obj"]].box[0] for n in g["nodes"]]
+        assert max(widths) - min(widths) <= 2, (seed, widths)

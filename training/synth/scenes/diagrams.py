@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 
-from .. import colors, fonts
+from .. import colors, fonts, lexicon as L
+from ..language import cap
+from ..messages import THINGS, VERBS
 from ..scene import Canvas, mask_from_draw
 
 FLOWS = [
@@ -46,6 +48,70 @@ TREES = [
     ("org chart", "Director", {"Director": ["Design Manager", "Eng Manager"], "Eng Manager": ["Backend", "Frontend", "QA"]},
      "reports to"),
 ]
+
+# Composed diagrams: the fixed lists above are few, and a model that recalls them misreads every diagram it has
+# not seen; labels built from parts (with made-up names) have to be read.
+SERVICE_KINDS = ["Service", "API", "Worker", "Gateway", "Queue", "Scheduler", "Proxy", "Store"]
+DATABASES = ["PostgreSQL", "MySQL", "MongoDB", "Redis", "SQLite", "Cassandra", "DynamoDB"]
+FOLDERS = ["src", "tests", "docs", "scripts", "assets", "lib", "bin", "config", "public", "components", "utils"]
+
+
+def _step(rng):
+    base, _, _ = rng.choice(VERBS)
+    obj = rng.choice(THINGS) if rng.random() < 0.6 else L.made_up_name(rng)
+    return f"{cap(base)} {obj}"
+
+
+def _distinct(rng, k, make):
+    out = []
+    while len(out) < k:
+        v = make()
+        if v not in out:
+            out.append(v)
+    return out
+
+
+def composed_flow(rng):
+    """(kind, steps, question, yes, no) like FLOWS, from parts."""
+    steps = _distinct(rng, rng.randint(1, 2), lambda: _step(rng))
+    thing = rng.choice(THINGS)
+    q = rng.choice([f"{cap(thing)} valid?", f"{cap(thing)} found?", f"Retries < {rng.randint(2, 9)}?",
+                    f"{cap(L.made_up_word(rng))} enabled?", f"Size > {rng.randint(2, 500)} MB?"])
+    yes, no = _distinct(rng, 2, lambda: _step(rng))
+    return "composed", steps, q, yes, no
+
+
+def composed_architecture(rng):
+    """(labels, edges, databases) with one of ARCHS' shapes and made-up component names."""
+    _, edges, dbs = rng.choice(ARCHS)
+    n = 1 + max(max(e) for e in edges)
+    client = rng.choice(["Browser", "Mobile App", "Client", "CLI", "Web App", "Sensor"])
+
+    def component():
+        return f"{L.made_up_word(rng, rng.choice([1, 2])).capitalize()} {rng.choice(SERVICE_KINDS)}"
+    labels = [client] + _distinct(rng, n - 1, component)
+    for i in dbs:
+        labels[i] = rng.choice(DATABASES) if rng.random() < 0.5 else f"{L.made_up_word(rng).capitalize()} DB"
+    if len(set(labels)) < n:
+        return rng.choice(ARCHS)
+    return labels, edges, dbs
+
+
+def composed_tree(rng):
+    """(kind, root, children, relation) like TREES: a folder tree or a class hierarchy with made-up names."""
+    if rng.random() < 0.5:
+        root = L.made_up_name(rng) if rng.random() < 0.5 else rng.choice(L.PROJECTS)
+        top = rng.sample(FOLDERS, rng.randint(2, 3))
+        names = _distinct(rng, rng.randint(1, 3), lambda: L.made_up_name(rng, "_"))
+        return "folder tree", root, {root: top, top[0]: names}, "is inside"
+    suffix = rng.choice(["Handler", "Widget", "Node", "Shape", "Error", "Store", "View", "Client"])
+    root = f"Base{suffix}"
+    kids = _distinct(rng, rng.randint(2, 3), lambda: L.made_up_word(rng).capitalize() + suffix)
+    grand = _distinct(rng, rng.randint(1, 2), lambda: L.made_up_word(rng).capitalize() + suffix)
+    if set(grand) & set(kids):
+        grand = [g + "2" for g in grand]
+    return "class hierarchy", root, {root: kids, kids[0]: grand}, "inherits from"
+
 
 NODE_COLOURS = ["blue", "green", "orange", "purple", "teal", "red", "yellow", "gray"]
 
@@ -120,10 +186,10 @@ def flowchart(rng):
     s = rng.choice([1.0, 1.0, 1.25, 1.5])
     fam = fonts.pick(rng, "sans")
     if rng.random() < 0.65:
-        kind, steps, q, yes, no = rng.choice(FLOWS)
+        kind, steps, q, yes, no = rng.choice(FLOWS) if rng.random() < 0.5 else composed_flow(rng)
         seq = [("Start", "oval")] + [(x, "box") for x in steps] + [(q, "diamond"), (yes, "box"), ("End", "oval")]
     else:
-        chain = rng.choice(CHAINS)
+        chain = rng.choice(CHAINS) if rng.random() < 0.5 else _distinct(rng, rng.randint(3, 6), lambda: _step(rng))
         q = yes = no = None
         seq = ([("Start", "oval")] if rng.random() < 0.5 else []) + [(x, "box") for x in chain] + \
               ([("End", "oval")] if rng.random() < 0.5 else [])
@@ -212,7 +278,7 @@ def architecture(rng):
     st = _style(rng)
     s = rng.choice([1.0, 1.0, 1.25, 1.5])
     fam = fonts.pick(rng, "sans")
-    labels, edges_i, dbs = rng.choice(ARCHS)
+    labels, edges_i, dbs = rng.choice(ARCHS) if rng.random() < 0.5 else composed_architecture(rng)
     f = fonts.font(fam, int(13 * s))
     bw = int(max(f.getlength(l) for l in labels) + 30 * s)
     bh = int(46 * s)
@@ -261,7 +327,7 @@ def tree(rng):
     st = _style(rng)
     s = rng.choice([1.0, 1.0, 1.25, 1.5])
     fam = fonts.pick(rng, "sans")
-    kind, root, children, rel = rng.choice(TREES)
+    kind, root, children, rel = rng.choice(TREES) if rng.random() < 0.5 else composed_tree(rng)
     f = fonts.font(fam, int(13 * s))
     order, levels = [], {}
 
@@ -273,7 +339,7 @@ def tree(rng):
     all_nodes = [n for d in sorted(levels) for n in levels[d]]
     bw = int(max(f.getlength(l) for l in all_nodes) + 26 * s)
     bh = int(38 * s)
-    width_n = max(len(v) for v in levels.values())
+    width_n = sum(1 for n in all_nodes if not children.get(n))   # leaves get a slot each (see place)
     gx, gy = int(rng.uniform(16, 40) * s), int(rng.uniform(40, 70) * s)
     W = int(width_n * (bw + gx) + 40 * s)
     H = int(len(levels) * (bh + gy) + 30 * s)
