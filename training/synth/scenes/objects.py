@@ -18,7 +18,13 @@ COLOUR_WORDS = {"red", "green", "blue", "yellow", "orange", "purple", "brown", "
 
 def _pick(rng, source, n, distinct=True, exclude_names=()):
     if source == "emoji":
+        # Most picks come from the everyday objects people name simply (dog, car, apple: assets.EMOJI_ALIAS).
+        # Drawn evenly from all 1,300 emoji, each would be seen a handful of times in a training run: too few
+        # to learn any; the common ones are also what users' images show.
         pool = assets.emoji_index()
+        common = [e for e in pool if e["alias"]]
+        if common and rng.random() < 0.6:
+            pool = common
     elif source == "clipart":
         pool = assets.clipart_index()
     else:

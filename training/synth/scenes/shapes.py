@@ -114,6 +114,8 @@ def generate(rng, hint=None):
     base = min(w, h)
     size_classes = {"small": (0.08, 0.11), "medium": (0.15, 0.19), "large": (0.26, 0.32)}
     vary_size = rng.random() < 0.5
+    # one to three big shapes, as people draw them to test a model (and as real diagrams' shapes are)
+    big = not vary_size and total <= 3 and rng.random() < 0.5
     outlined = rng.random() < 0.12
     labelled = rng.random() < 0.2
     label_pool = list("ABCDEFGHJKLMNPRSTUVXYZ") if rng.random() < 0.5 else [str(i) for i in range(1, 10)]
@@ -123,9 +125,12 @@ def generate(rng, hint=None):
     for i, (shape, cname) in enumerate(seq):
         if vary_size:
             sc = rng.choice(list(size_classes))
+            lo, hi = size_classes[sc]
+        elif big:
+            sc, (lo, hi) = "large", (0.28, 0.42)
         else:
             sc = "medium" if total <= 4 else "small"
-        lo, hi = size_classes[sc]
+            lo, hi = size_classes[sc]
         if total >= 6 and sc == "large":
             sc, (lo, hi) = "medium", size_classes["medium"]
         s = int(base * rng.uniform(lo, hi))
