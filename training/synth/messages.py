@@ -50,13 +50,13 @@ def _reason(rng):
     return rng.choice(REASONS).format(s=rng.choice([5, 10, 30, 60, 90, 120]), code=rng.choice([400, 403, 404, 409, 413, 500, 502, 503]))
 
 
-def toast_message(rng):
+def toast_message(rng, kind=None):
     """(kind, message) for a notification; short enough for a toast (about 45 characters at most)."""
     thing = rng.choice(THINGS)
     base, done, doing = rng.choice(VERBS)
     name = _name(rng)
     n = rng.randint(2, 250)
-    kind = rng.choice(["success", "success", "error", "error", "warning", "info"])
+    kind = kind or rng.choice(["success", "success", "error", "error", "warning", "info"])
     if kind == "success":
         options = [f"{cap(thing)} {name} {done}", f"{n} {plural(thing)} {done}", f'"{name}" was {done}',
                    f"{cap(rng.choice(TO_PLACE)[1])} {name} to {rng.choice(PLACES)}", f"{cap(thing)} {done} in {rng.randint(1, 59)}s"]
@@ -86,9 +86,27 @@ def dialog_message(rng):
          f"The {plural(thing)} will be {moved} to {rng.choice(PLACES)}.", ["Cancel", cap(move_base)], "primary"),
         ("error", "error", f"Could not {base} {name}", f"{cap(_reason(rng))}. Try again later.", ["Close", "Retry"],
          "primary"),
-        ("error", "error", f"{cap(thing)} not found", f"{name} was moved or deleted.", ["OK"], "primary"),
-        ("success", "success", f"{cap(thing)} {done}", f"{name} was {done} successfully.", ["Done"], "primary"),
+        ("error", "error", f"{cap(thing)} not found", f"{cap(name)} was moved or deleted.", ["OK"], "primary"),
+        ("success", "success", f"{cap(thing)} {done}", f"{cap(name)} was {done} successfully.", ["Done"], "primary"),
         ("update", "info", f"{cap(doing)} {name}", f"{n} of {n + rng.randint(1, 400)} {plural(thing)} {done}.",
          ["Cancel", "Hide"], "primary"),
     ]
     return rng.choice(options)
+
+
+BANNER_FOLLOW_UPS = {"error": ["Please try again.", "Try again later.", "Contact support if this continues.",
+                               "Check your connection."],
+                     "warning": ["Review it before continuing.", "Some features may not work.", "Act soon."],
+                     "info": ["No action is needed.", "Learn more in the docs.", "It may take a few minutes."],
+                     "success": ["You can close this page.", "All done.", "Changes take effect now."]}
+
+
+def banner_message(rng, kind):
+    """A page banner's text: an optional "Error:"-style prefix, a composed message, sometimes a follow-up."""
+    _, msg = toast_message(rng, kind)
+    msg = msg.rstrip(".") + "."
+    if rng.random() < 0.4:
+        msg += " " + rng.choice(BANNER_FOLLOW_UPS[kind])
+    if rng.random() < 0.5:
+        msg = {"error": "Error", "warning": "Warning", "info": rng.choice(["Note", "Info"]), "success": "Success"}[kind] + ": " + msg
+    return msg

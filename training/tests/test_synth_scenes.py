@@ -161,3 +161,22 @@ def test_diagram_labels_are_read_not_recalled():
         # boxes are clipped to the canvas, so a node drawn partly off it is narrower than the others
         widths = [c.objects[n["obj"]].box[2] - c.objects[n["obj"]].box[0] for n in g["nodes"]]
         assert max(widths) - min(widths) <= 2, (seed, widths)
+
+
+def test_banner_scene_reads_its_message():
+    """An alert banner's text is a fact asked about with the wording its kind calls for, and "Is there an
+    error?" is answered Yes only for error banners."""
+    from training.synth.scenes import ui
+    seen = set()
+    for seed in range(30):
+        sc = ui.banner(random.Random(seed), ui.make_theme(random.Random(seed)))
+        if sc is None:
+            continue
+        [text] = [f for f in sc.facts_of("text") if f["role"] == "banner"]
+        assert text["text"] in [ln.text for ln in sc.lines]
+        kind = sc.facts_of("subject")[0]["short"].split()[0].lower()
+        seen.add(kind)
+        [err] = [f for f in sc.facts_of("qa") if "Is there an error?" in f["q"]]
+        assert err["a"] == ("Yes" if kind == "error" else "No")
+        assert any(o.name == "alert" for o in sc.objects)
+    assert {"error", "warning"} <= seen

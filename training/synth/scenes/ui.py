@@ -869,7 +869,93 @@ def table(rng, th):
     return c.scene("ui", screen="table", theme=th.name)
 
 
-SCREENS = {"dialog": dialog, "form": form, "settings": settings, "toast": toast, "menu": menu, "table": table}
+# ---- banner -----------------------------------------------------------------------------------------------------------
+# (light background, border, text) of inline alert banners, by kind
+BANNER_COLOURS = {"error": ((254, 226, 226), (220, 38, 38), (153, 27, 27), "red"),
+                  "warning": ((254, 243, 199), (217, 119, 6), (146, 64, 14), "yellow"),
+                  "info": ((219, 234, 254), (37, 99, 235), (30, 64, 175), "blue"),
+                  "success": ((220, 252, 231), (22, 163, 74), (22, 101, 52), "green")}
+PAGE_TITLES = ["Dashboard", "Billing", "Settings", "Projects", "Deployments", "Account", "Reports", "Overview",
+               "Team", "Integrations", "Invoices", "Builds"]
+
+
+def banner(rng, th):
+    """An inline alert banner across the top of a page's content (error, warning, info or success)."""
+    w, h = canvas_size(rng, (560, 1300), (1.1, 2.0))
+    c = Canvas(w, h, th.bg)
+    page = rng.choice(PAGE_TITLES)
+    if rng.random() < 0.5:
+        # a web page: a header bar with the page title, content below
+        hh = int(th.fs * 3.2)
+        head = (17, 24, 39) if rng.random() < 0.6 else th.accent
+        c.draw.rectangle([0, 0, w, hh], fill=head)
+        c.text((int(24 * th.s), hh / 2), page, th.font(1.25), (255, 255, 255), role="title", anchor="lm")
+        x0, top = int(24 * th.s), hh
+    else:
+        _, top = _background_app(c, th, rng)
+        x0 = int(c.w * 0.2) + int(24 * th.s)
+        c.draw.rectangle([x0 - int(8 * th.s), top + 1, w, h], fill=th.bg)
+        c.text((x0, top + int(16 * th.s)), page, th.font(1.4, True), th.text, role="title")
+        top += int(th.fs * 3.2)
+    kind = rng.choice(["error", "error", "warning", "info", "success"])
+    msg = M.banner_message(rng, kind)
+    light_bg, edge, ink, col = BANNER_COLOURS[kind]
+    bg = colors.mix(th.bg, edge, 0.22) if th.dark else light_bg
+    fg = colors.mix(edge, (255, 255, 255), 0.45) if th.dark else ink
+    pad = int(16 * th.s)
+    f = th.font(1.05)
+    icon = rng.random() < 0.5
+    r = int(th.fs * 0.6)
+    bx0, by0 = x0, top + int(rng.uniform(14, 30) * th.s)
+    bx1 = w - int(24 * th.s)
+    text_x = bx0 + pad + (2 * r + int(10 * th.s) if icon else 0)
+    if fonts.text_width(f, msg) > bx1 - text_x - pad:
+        return None
+    by1 = by0 + int(th.fs * 3.0)
+    rrect(c, (bx0, by0, bx1, by1), fill=bg, outline=edge if rng.random() < 0.7 else None, radius=th.radius + 1)
+    if rng.random() < 0.3:   # a bar on the left edge, as many design systems draw it
+        c.draw.rectangle([bx0, by0, bx0 + max(3, int(4 * th.s)), by1], fill=edge)
+    if icon:
+        glyph_icon(c, th, bx0 + pad + r, (by0 + by1) / 2, r, kind)
+    ml = c.text((text_x, (by0 + by1) / 2), msg, f, fg, role="alert", anchor="lm")
+    if ml is None:
+        return None
+    o = c.add("alert", (bx0, by0, bx1 + 1, by1 + 1), phrase=f"{kind} banner", aliases=("banner",),
+              attrs={"relatable": False})
+    c.detect_names.add("alert")
+    # the page's own text below
+    y = by1 + int(18 * th.s)
+    follow = [f"Last updated {rng.randint(2, 59)} minutes ago", f"{rng.randint(2, 40)} {plural(rng.choice(M.THINGS))}",
+              f"Signed in as {L.email(rng)}", f"Plan: {rng.choice(L.PRODUCTS)}"]
+    for t in rng.sample(follow, rng.randint(1, 2)):
+        if y > h - 2 * th.fs:
+            break
+        c.text((x0, y), t, th.font(0.95), th.muted, role="text")
+        y += int(th.fs * 1.8)
+    theme_adj = "dark" if th.dark else "light"
+    c.fact("subject", 1.0, phrase=f'{article(kind)} banner saying "{msg}" at the top of {article(theme_adj)} {page} page',
+           short=f'{cap(kind)} banner "{msg}" on {article(theme_adj)} {page} page',
+           phrase_alt=f"{article(kind)} banner at the top of {article(theme_adj)} web page",
+           short_alt=f"{cap(kind)} banner on {article(theme_adj)} web page", lines=[ml.id])
+    qs = {"error": ["What does the error say?", "What is the error message?"],
+          "warning": ["What does the warning say?", "What is the warning?"],
+          "info": ["What does the notice say?", "What does the info banner say?"],
+          "success": ["What does the success message say?", "What does the confirmation say?"]}[kind]
+    c.fact("text", 0.9, role="banner", text=msg, lines=[ml.id],
+           q=qs + ["What does the banner say?", "What is the alert message?", "What message is shown at the top?"])
+    c.fact("qa", 0.5, q=["Is there an error?", "Is an error shown?", "Does the page show an error?"],
+           a="Yes" if kind == "error" else "No", lines=[ml.id], qtype="yesno")
+    c.fact("qa", 0.4, q=["What colour is the banner?", "What color is the alert?"], a=cap(col), objs=[o.id],
+           qtype="colour")
+    c.fact("qa", 0.3, q=["What page is this?", "What is the page title?"], a=page, qtype="text",
+           lines=[ln.id for ln in c.lines if ln.role == "title"][:1] or [-1])
+    c.fact("detail", 0.45, text=f"The banner is {col}", alt="A coloured banner spans the page")
+    c.fact("attr", 0.3, key="theme", value=theme_adj, subj="page")
+    c.present.update({"alert", "banner", "page", "message"} | ({"icon"} if icon else set()))
+    return c.scene("ui", screen="banner", theme=th.name)
+
+
+SCREENS = {"banner": banner, "dialog": dialog, "form": form, "settings": settings, "toast": toast, "menu": menu, "table": table}
 
 
 def generate(rng, hint=None):
