@@ -7,7 +7,7 @@ import { CharDictionary, ctcGreedy } from '../../src/engine/ocr/ctc';
 import { DEFAULT_DB_OPTIONS, dbRegions } from '../../src/engine/ocr/db';
 import { convexHull, corners, minAreaRect, normalizeRect, unclip } from '../../src/engine/ocr/geometry';
 import { type OcrLine, cleanOcrText, formatOcrLines, normalizeOcrText, readingOrder } from '../../src/engine/ocr/lines';
-import { contentRegion } from '../../src/engine/ocr/raster';
+import { textRegions } from '../../src/engine/ocr/raster';
 
 const box = (x_min: number, y_min: number, x_max: number, y_max: number) => ({ x_min, y_min, x_max, y_max });
 const line = (text: string, b: ReturnType<typeof box>, confidence = 0.9): OcrLine => ({ text, box: b, confidence });
@@ -209,15 +209,41 @@ describe('OCR accuracy metric', () => {
   });
 });
 
-describe('content region', () => {
-  it('cuts plain background off the edges, with a margin', () => {
-    const width = 100;
-    const height = 80;
-    const data = Buffer.alloc(width * height * 3, 30);
-    for (let y = 40; y < 50; y++) for (let x = 20; x < 60; x++) data.fill(200, (y * width + x) * 3, (y * width + x) * 3 + 3);
-    const info = { format: 'raw', width, height };
-    const r = contentRegion({ info, width, height, data }, 12, 5);
-    assert.deepEqual(r, { left: 15, top: 35, width: 50, height: 20, background: [30, 30, 30] });
-    assert.equal(contentRegion({ info, width, height, data: Buffer.alloc(width * height * 3, 7) }), undefined);
+describe('text regions', () => {
+  const width = 320;
+  const height = 240;
+  const info = { format: 'raw', width, height };
+  const flat = (): Buffer => Buffer.alloc(width * height * 3, 30);
+  /** A text-like patch: pixels that vary along rows and along columns. */
+  const speckle = (data: Buffer, x0: number, y0: number, w: number, h: number): void => {
+    for (let y = y0; y < y0 + h; y++) for (let x = x0; x < x0 + w; x++) if ((x + y) % 3 === 0) data.fill(220, (y * width + x) * 3, (y * width + x) * 3 + 3);
+  };
+
+  it('finds nothing in a flat image or one crossed only by straight lines (grid lines, borders)', () => {
+    assert.deepEqual(textRegions({ info, width, height, data: flat() }), []);
+    const lines = flat();
+    for (let x = 0; x < width; x++) lines.fill(200, (100 * width + x) * 3, (100 * width + x) * 3 + 3);
+    for (let y = 112; y < height; y++) lines.fill(200, (y * width + 50) * 3, (y * width + 50) * 3 + 3);
+    assert.deepEqual(textRegions({ info, width, height, data: lines }), []);
+  });
+
+  it('keeps separate text blocks apart, each with a flat tile of margin and the background colour', () => {
+    const data = flat();
+    speckle(data, 20, 20, 40, 10);
+    speckle(data, 250, 200, 30, 12);
+    const regions = textRegions({ info, width, height, data });
+    assert.deepEqual(regions, [
+      { left: 0, top: 0, width: 80, height: 48, background: [30, 30, 30] },
+      { left: 224, top: 176, width: 80, height: 64, background: [30, 30, 30] },
+    ]);
+  });
+
+  it('returns one bounding box when separate regions would not save much', () => {
+    const data = flat();
+    speckle(data, 20, 20, 120, 90);
+    speckle(data, 180, 20, 120, 90);
+    const regions = textRegions({ info, width, height, data });
+    assert.equal(regions.length, 1);
+    assert.deepEqual(regions[0], { left: 0, top: 0, width: 320, height: 128, background: [30, 30, 30] });
   });
 });

@@ -15,7 +15,7 @@ import { DEFAULT_DB_OPTIONS, type DbOptions, dbRegions } from './db';
 import { type Pt, corners } from './geometry';
 import { type OcrLine, type OcrLines, cleanOcrText, readingOrder } from './lines';
 import { type LoadedOcrModels, type OcrModelPaths, defaultOcrModelDir, loadOcrModels, ocrModelPathsIn } from './models';
-import { type RgbImage, contentRegion, decodeRgb, resizeRgbRegion } from './raster';
+import { type BackgroundRegion, type RgbImage, decodeRgb, resizeRgbRegion, textRegions } from './raster';
 
 export interface OcrOptions {
   /** ONNX Runtime intra-op threads; 0 lets it choose. */
@@ -44,6 +44,12 @@ export interface OcrOptions {
    * characters) in 20% less recognizer time, and from 0.65 characters start to merge.
    */
   recWidthScale?: number;
+  /**
+   * Each line crop is lengthened by this share of its height at both ends. The detector's boxes can end
+   * exactly at the last glyph and lose thin trailing marks (a closing quote); at 0.2 the fixtures read
+   * 99.85% of characters, against 99.77% with none.
+   */
+  recPadding?: number;
   db?: Partial<DbOptions>;
 }
 
@@ -119,6 +125,7 @@ export class OcrEngine {
       batchSize: options.batchSize ?? 8,
       spaceThreshold: options.spaceThreshold ?? 0.2,
       recWidthScale: options.recWidthScale ?? 0.8,
+      recPadding: options.recPadding ?? 0.2,
       db: { ...DEFAULT_DB_OPTIONS, ...options.db },
     };
     const loaded = await loadOcrModels(paths, resolved.threads);
@@ -179,14 +186,18 @@ export class OcrEngine {
 
   /** Text line quadrilaterals in image pixels. */
   private async detect(rgb: RgbImage): Promise<Quad[]> {
-    // Only the part that is not plain background goes through the detector, at the scale the whole image
-    // would get: screenshots often have large empty areas.
+    // Only the parts that are not flat go through the detector (see textRegions), each at the scale the
+    // whole image would get: screenshots are mostly empty panels and backgrounds.
+    const scale = Math.min(1, this.options.maxSide / Math.max(rgb.width, rgb.height));
+    const quads: Quad[] = [];
+    for (const region of textRegions(rgb)) quads.push(...(await this.detectIn(rgb, region, scale)));
+    return quads;
+  }
+
+  private async detectIn(rgb: RgbImage, found: BackgroundRegion, scale: number): Promise<Quad[]> {
     // The detector's input sides must be multiples of 32: the picture is padded with its background colour
     // rather than stretched, with a border all round so that text touching the edge is still found whole.
-    const found = contentRegion(rgb);
-    if (!found) return [];
     const { background, ...region } = found;
-    const scale = Math.min(1, this.options.maxSide / Math.max(rgb.width, rgb.height));
     const rw = Math.max(1, Math.round(region.width * scale));
     const rh = Math.max(1, Math.round(region.height * scale));
     const w = Math.ceil((rw + 2 * DET_BORDER) / 32) * 32;
@@ -214,9 +225,10 @@ export class OcrEngine {
 
   private async recognizeLines(rgb: RgbImage, quads: readonly Quad[], signal: AbortSignal | undefined): Promise<OcrLine[]> {
     const crops: Crop[] = [];
-    for (const quad of quads) {
+    for (const found of quads) {
+      const ch = Math.hypot(found.bl.x - found.tl.x, found.bl.y - found.tl.y);
+      const quad = widen(found, this.options.recPadding * ch, rgb.width, rgb.height);
       const cw = Math.hypot(quad.tr.x - quad.tl.x, quad.tr.y - quad.tl.y);
-      const ch = Math.hypot(quad.bl.x - quad.tl.x, quad.bl.y - quad.tl.y);
       if (cw < 2 || ch < 2) continue;
       crops.push({ quad, width: Math.min(REC_MAX_WIDTH, Math.max(16, Math.ceil((this.options.recWidthScale * REC_HEIGHT * cw) / ch))) });
     }
@@ -260,6 +272,21 @@ export class OcrEngine {
     this.cache.clear();
     await Promise.all([this.models.detector.release(), this.models.recognizer.release()]);
   }
+}
+
+/** The quad lengthened by `by` pixels at both ends along its baseline, staying inside the image. */
+function widen(q: Quad, by: number, width: number, height: number): Quad {
+  const len = Math.hypot(q.tr.x - q.tl.x, q.tr.y - q.tl.y);
+  if (by <= 0 || len === 0) return q;
+  const dx = ((q.tr.x - q.tl.x) / len) * by;
+  const dy = ((q.tr.y - q.tl.y) / len) * by;
+  const clamp = (p: Pt): Pt => ({ x: Math.min(width, Math.max(0, p.x)), y: Math.min(height, Math.max(0, p.y)) });
+  return {
+    tl: clamp({ x: q.tl.x - dx, y: q.tl.y - dy }),
+    bl: clamp({ x: q.bl.x - dx, y: q.bl.y - dy }),
+    tr: clamp({ x: q.tr.x + dx, y: q.tr.y + dy }),
+    br: clamp({ x: q.br.x + dx, y: q.br.y + dy }),
+  };
 }
 
 function copyResult(r: OcrRunResult): OcrRunResult {
