@@ -56,6 +56,10 @@ POOL = {
 }
 
 GENERIC = ["What colour is the {x}?", "Where is the {x}?", "What is next to the {x}?", "How big is the {x}?"]
+# counting something absent is refused too ("How many cats are there?" -> "There are no cats in the image."):
+# answered with a number, it reads as if there were some
+COUNTING = ["How many {xs} are there?", "How many {xs} are in the image?", "How many {xs} can you see?",
+            "Count the {xs}."]
 
 # related words that also count as presence (a clip art "puppy" is a dog)
 SYNONYMS = {
@@ -95,9 +99,11 @@ def absent_nouns(scene) -> list:
     return out
 
 
-def refusal_text(noun: str) -> str:
+def refusal_text(noun: str, counting: bool = False) -> str:
     if noun == "person":
         return "There are no people in the image."
+    if counting:
+        return f"There are no {plural(noun)} in the image."
     return f"There is no {noun} in the image."
 
 
@@ -107,8 +113,12 @@ def generate(scene, rng, n: int = 3) -> list:
     rng.shuffle(nouns)
     for noun in nouns[:n]:
         cat, qs = POOL[noun]
-        q = rng.choice(qs + ([g.format(x=noun) for g in GENERIC] if cat != "person" else []))
-        out.append(QA(q, refusal_text(noun), "refusal", refusal=True, protect=[noun], key="refusal",
+        counting = rng.random() < 0.25
+        if counting:
+            q = rng.choice(COUNTING).format(xs="people" if noun == "person" else plural(noun))
+        else:
+            q = rng.choice(qs + ([g.format(x=noun) for g in GENERIC] if cat != "person" else []))
+        out.append(QA(q, refusal_text(noun, counting), "refusal", refusal=True, protect=[noun], key="refusal",
                       source="absurd"))
     # a plain existence question about an absent thing is answered "No", not refused
     if nouns and rng.random() < 0.6:

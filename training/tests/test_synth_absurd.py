@@ -70,3 +70,19 @@ def test_refusal_form():
             if p.refusal:
                 assert p.answer.startswith("There ") and p.answer.endswith(" in the image.")
                 assert p.key == "refusal"
+
+
+def test_counting_an_absent_thing_is_refused_in_the_plural():
+    """ "How many cats are there?" about a screenshot is refused ("There are no cats in the image."), not
+    answered with a number."""
+    counted = []
+    for sc in scenes("ui", 8):
+        for i in range(6):
+            for p in absurd.generate(sc, random.Random(i)):
+                if p.refusal and p.question.startswith(("How many", "Count the")):
+                    counted.append(p)
+    assert counted
+    for p in counted:
+        assert p.answer.startswith("There are no ") and p.answer.endswith(" in the image.")
+        noun = p.answer[len("There are no "):-len(" in the image.")]
+        assert noun in p.question
