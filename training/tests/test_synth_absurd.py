@@ -79,7 +79,7 @@ def test_counting_an_absent_thing_is_refused_in_the_plural():
     for sc in scenes("ui", 8):
         for i in range(6):
             for p in absurd.generate(sc, random.Random(i)):
-                if p.refusal and p.question.startswith(("How many", "Count the")):
+                if p.refusal and p.question.startswith(("How many", "Count the")) and " does " not in p.question:
                     counted.append(p)
     assert counted
     for p in counted:
