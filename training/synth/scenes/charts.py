@@ -115,6 +115,15 @@ def _frame(rng, st, w, h, title, xl, yl, fam, s, legend_w=0):
     lines["title"] = c.text((w / 2 if centered else int(16 * s), int(12 * s)), title, tf, st["fg"],
                             role="title", anchor="ma" if centered else "la")
     top = int(48 * s)
+    if rng.random() < 0.35:
+        # a subtitle under the title, as many real charts have: text near the title that is not the title
+        year = rng.randint(2016, 2027)
+        sub = rng.choice([f"{rng.choice(['First', 'Second'])} half of {year}", f"Last {rng.choice([7, 30, 90])} days",
+                          f"Source: {L.app_name(rng)} analytics", f"Data as of {rng.choice(L.MONTHS_FULL)} {year}",
+                          f"All teams, {year}", f"Q{rng.randint(1, 4)} {year} vs Q{rng.randint(1, 4)} {year - 1}"])
+        lines["subtitle"] = c.text((w / 2 if centered else int(16 * s), int(34 * s)), sub, fonts.font(fam, int(12 * s)),
+                                   st["muted"], role="subtitle", anchor="ma" if centered else "la")
+        top = int(62 * s)
     left = int(70 * s)
     bottom = int(58 * s)
     right = int(24 * s) + legend_w
