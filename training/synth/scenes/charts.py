@@ -6,6 +6,7 @@ import math
 
 from .. import colors, fonts, lexicon as L
 from ..scene import Canvas, mask_from_draw
+from .common import distinct
 
 PALETTE = ["blue", "orange", "green", "red", "purple", "teal", "pink", "brown", "gray", "yellow"]
 
@@ -15,7 +16,7 @@ TOPICS = [  # title, x label, y label, categories(rng), lo, hi, decimals, catego
     ("Requests per day", "Day", "Requests", lambda r, k: L.DAYS[:k], 100, 5000, 0, "day", "number of requests"),
     ("Test coverage by package", "Package", "Coverage (%)",
      lambda r, k: r.sample(["core", "api", "cli", "utils", "auth", "db", "web", "jobs"], k) if r.random() < 0.5 else
-     _distinct(r, k, lambda: L.made_up_name(r)), 20, 100, 0, "package",
+     distinct(k, lambda: L.made_up_name(r)), 20, 100, 0, "package",
      "coverage"),
     ("Open bugs by severity", "Severity", "Open bugs", lambda r, k: ["Critical", "High", "Medium", "Low"], 1, 60, 0,
      "severity", "number of open bugs"),
@@ -67,15 +68,6 @@ def _title(rng, base):
     name = rng.choice([L.app_name(rng), L.made_up_word(rng, 2).capitalize(), rng.choice(L.PROJECTS)])
     return rng.choice([f"{base} ({year})", f"{base} in {year}", f"{base}, Q{rng.randint(1, 4)} {year}",
                        f"{base} for {name}", f"{base}: {name}", f"{base} ({name})"])
-
-
-def _distinct(rng, k, make):
-    out = []
-    while len(out) < k:
-        v = make()
-        if v not in out:
-            out.append(v)
-    return out
 
 
 def _nice_ticks(lo, hi, n=5):

@@ -77,3 +77,13 @@ def paper_grid(img, step, col):
         d.line([(x, 0), (x, h)], fill=col)
     for y in range(0, h, step):
         d.line([(0, y), (w, y)], fill=col)
+
+
+def distinct(k, make):
+    """k different values from calling make() (which must be able to produce that many)."""
+    out = []
+    while len(out) < k:
+        v = make()
+        if v not in out:
+            out.append(v)
+    return out

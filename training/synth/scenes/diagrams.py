@@ -8,6 +8,7 @@ from .. import colors, fonts, lexicon as L
 from ..language import cap
 from ..messages import THINGS, VERBS
 from ..scene import Canvas, mask_from_draw
+from .common import distinct
 
 FLOWS = [
     ("login", ["Enter credentials"], "Valid password?", "Show dashboard", "Show error"),
@@ -62,22 +63,13 @@ def _step(rng):
     return f"{cap(base)} {obj}"
 
 
-def _distinct(rng, k, make):
-    out = []
-    while len(out) < k:
-        v = make()
-        if v not in out:
-            out.append(v)
-    return out
-
-
 def composed_flow(rng):
     """(kind, steps, question, yes, no) like FLOWS, from parts."""
-    steps = _distinct(rng, rng.randint(1, 2), lambda: _step(rng))
+    steps = distinct(rng.randint(1, 2), lambda: _step(rng))
     thing = rng.choice(THINGS)
     q = rng.choice([f"{cap(thing)} valid?", f"{cap(thing)} found?", f"Retries < {rng.randint(2, 9)}?",
                     f"{cap(L.made_up_word(rng))} enabled?", f"Size > {rng.randint(2, 500)} MB?"])
-    yes, no = _distinct(rng, 2, lambda: _step(rng))
+    yes, no = distinct(2, lambda: _step(rng))
     return "composed", steps, q, yes, no
 
 
@@ -89,7 +81,7 @@ def composed_architecture(rng):
 
     def component():
         return f"{L.made_up_word(rng, rng.choice([1, 2])).capitalize()} {rng.choice(SERVICE_KINDS)}"
-    labels = [client] + _distinct(rng, n - 1, component)
+    labels = [client] + distinct(n - 1, component)
     for i in dbs:
         labels[i] = rng.choice(DATABASES) if rng.random() < 0.5 else f"{L.made_up_word(rng).capitalize()} DB"
     if len(set(labels)) < n:
@@ -102,12 +94,12 @@ def composed_tree(rng):
     if rng.random() < 0.5:
         root = L.made_up_name(rng) if rng.random() < 0.5 else rng.choice(L.PROJECTS)
         top = rng.sample(FOLDERS, rng.randint(2, 3))
-        names = _distinct(rng, rng.randint(1, 3), lambda: L.made_up_name(rng, "_"))
+        names = distinct(rng.randint(1, 3), lambda: L.made_up_name(rng, "_"))
         return "folder tree", root, {root: top, top[0]: names}, "is inside"
     suffix = rng.choice(["Handler", "Widget", "Node", "Shape", "Error", "Store", "View", "Client"])
     root = f"Base{suffix}"
-    kids = _distinct(rng, rng.randint(2, 3), lambda: L.made_up_word(rng).capitalize() + suffix)
-    grand = _distinct(rng, rng.randint(1, 2), lambda: L.made_up_word(rng).capitalize() + suffix)
+    kids = distinct(rng.randint(2, 3), lambda: L.made_up_word(rng).capitalize() + suffix)
+    grand = distinct(rng.randint(1, 2), lambda: L.made_up_word(rng).capitalize() + suffix)
     if set(grand) & set(kids):
         grand = [g + "2" for g in grand]
     return "class hierarchy", root, {root: kids, kids[0]: grand}, "inherits from"
@@ -189,7 +181,7 @@ def flowchart(rng):
         kind, steps, q, yes, no = rng.choice(FLOWS) if rng.random() < 0.5 else composed_flow(rng)
         seq = [("Start", "oval")] + [(x, "box") for x in steps] + [(q, "diamond"), (yes, "box"), ("End", "oval")]
     else:
-        chain = rng.choice(CHAINS) if rng.random() < 0.5 else _distinct(rng, rng.randint(3, 6), lambda: _step(rng))
+        chain = rng.choice(CHAINS) if rng.random() < 0.5 else distinct(rng.randint(3, 6), lambda: _step(rng))
         q = yes = no = None
         seq = ([("Start", "oval")] if rng.random() < 0.5 else []) + [(x, "box") for x in chain] + \
               ([("End", "oval")] if rng.random() < 0.5 else [])
