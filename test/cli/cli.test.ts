@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { DIST, TEST_PACK, badImageFixtures, copyTestPack, quadrantImage, tempDir, writeFixture } from '../helpers';
+import { DIST, ROOT, TEST_PACK, badImageFixtures, copyTestPack, quadrantImage, tempDir, writeFixture } from '../helpers';
 
 const CLI = path.join(DIST, 'cli.js');
 
@@ -99,6 +99,23 @@ describe('lunette CLI', () => {
     const help = cli(['--help']);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /Usage: lunette/);
+  });
+});
+
+describe('the bundled model reads real screenshots', () => {
+  // The product path end to end: the default pack, the engine's own OCR lines fused into the prompt, and the
+  // copy head quoting them. Questions the shipped model answers right (the model card lists those it does not).
+  const ask = (image: string, question: string): string => {
+    const result = cli(['ask', path.join(ROOT, image), question, '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    return (JSON.parse(result.stdout) as { answer: string }).answer;
+  };
+
+  it('quotes a dialog and the failing test in pytest output', () => {
+    const dialog = 'media/examples/unsaved-changes-dialog.png';
+    assert.match(ask(dialog, 'What does the dialog say?'), /Do you want to save the changes you made to report\.md\?/);
+    assert.match(ask(dialog, 'What is the title of the dialog?'), /^Unsaved changes$/i);
+    assert.match(ask('training/eval_real/images/term-pytest.png', 'Which test failed?'), /test_parse_date/);
   });
 });
 
