@@ -7,7 +7,7 @@ rarely the same twice, so the only way to quote one is to copy it from the OCR l
 from . import lexicon as L
 from .language import cap, plural
 
-# (noun, its plural is regular) — things apps act on
+# things apps act on (nouns with regular plurals)
 THINGS = ["file", "folder", "project", "branch", "report", "invoice", "draft", "workspace", "backup", "image", "page",
           "document", "dataset", "template", "playlist", "snippet", "channel", "dashboard", "record", "note",
           "task", "ticket", "release", "build", "container", "volume", "cluster", "model", "script", "album",

@@ -89,7 +89,7 @@ export function textRegions(src: RgbImage, options: TextRegionOptions = {}): Bac
     const left = b.x0 * tile;
     const top = b.y0 * tile;
     const region = { left, top, width: Math.min(width, (b.x1 + 1) * tile) - left, height: Math.min(height, (b.y1 + 1) * tile) - top };
-    return { ...region, background: majorityCornerColour(src, region) };
+    return { ...region, background: majorityCornerColour(src, region, tolerance) };
   });
 }
 
@@ -106,8 +106,7 @@ interface TileBox {
  * only by a straight horizontal or vertical line (a border, a grid line, a bar's edge) varies one way only.
  */
 function tileVaries(data: Buffer, width: number, x0: number, y0: number, x1: number, y1: number, tolerance: number): boolean {
-  const differs = (i: number, j: number): boolean =>
-    Math.abs(data[i]! - data[j]!) > tolerance || Math.abs(data[i + 1]! - data[j + 1]!) > tolerance || Math.abs(data[i + 2]! - data[j + 2]!) > tolerance;
+  const differs = (i: number, j: number): boolean => pixelsDiffer(data, i, j, tolerance);
   let alongRow = false;
   for (let y = y0; y < y1 && !alongRow; y++) {
     const first = (y * width + x0) * 3;
@@ -206,22 +205,23 @@ function mergeCheapestPair(boxes: TileBox[]): TileBox[] {
   return mergeOverlapping([...rest, union(boxes[i]!, boxes[j]!)]);
 }
 
-function majorityCornerColour(src: RgbImage, r: Region): [number, number, number] {
+/** Whether the RGB pixels at byte offsets i and j differ by more than `tolerance` in some channel. */
+function pixelsDiffer(data: Buffer, i: number, j: number, tolerance: number): boolean {
+  return Math.abs(data[i]! - data[j]!) > tolerance || Math.abs(data[i + 1]! - data[j + 1]!) > tolerance || Math.abs(data[i + 2]! - data[j + 2]!) > tolerance;
+}
+
+function majorityCornerColour(src: RgbImage, r: Region, tolerance: number): [number, number, number] {
   const { data, width } = src;
-  const at = (x: number, y: number): [number, number, number] => {
-    const i = (y * width + x) * 3;
-    return [data[i]!, data[i + 1]!, data[i + 2]!];
-  };
+  const at = (x: number, y: number): number => (y * width + x) * 3;
   const corners = [at(r.left, r.top), at(r.left + r.width - 1, r.top), at(r.left, r.top + r.height - 1), at(r.left + r.width - 1, r.top + r.height - 1)];
-  const same = (a: readonly number[], b: readonly number[]): boolean => a.every((v, k) => Math.abs(v - b[k]!) <= 12);
   let best = corners[0]!;
   let votes = 0;
   for (const c of corners) {
-    const n = corners.filter((d) => same(c, d)).length;
+    const n = corners.filter((d) => !pixelsDiffer(data, c, d, tolerance)).length;
     if (n > votes) {
       votes = n;
       best = c;
     }
   }
-  return best;
+  return [data[best]!, data[best + 1]!, data[best + 2]!];
 }
