@@ -25,7 +25,8 @@ NAV = ["Dashboard", "Projects", "Issues", "Pull requests", "Activity", "Reports"
 
 
 def _background_app(c, th, rng, title=None, dim=False):
-    """A plausible app behind a dialog/toast: chrome, header, sidebar and content placeholders."""
+    """A plausible app behind a dialog/toast: chrome, header, sidebar and content placeholders.
+    Returns (app name, height of the title bar, width of the sidebar)."""
     app = title or L.app_name(rng)
     top = window_chrome(c, th, app)
     side_w = int(c.w * rng.uniform(0.16, 0.24))
@@ -51,7 +52,7 @@ def _background_app(c, th, rng, title=None, dim=False):
         hh = int(rng.choice([8, 8, 8, 40, 70]) * th.s)
         c.draw.rounded_rectangle([x0, y, x0 + w, y + hh], radius=4, fill=bar)
         y += hh + int(16 * th.s)
-    return app, top
+    return app, top, side_w
 
 
 def _dim(c, amount):
@@ -94,7 +95,7 @@ def _dialog_templates(rng):
 def dialog(rng, th):
     w, h = canvas_size(rng, (520, 1200), (1.0, 1.9))
     c = Canvas(w, h, th.bg)
-    app, _ = _background_app(c, th, rng)
+    app, _, _ = _background_app(c, th, rng)
     _dim(c, rng.uniform(0.35, 0.6))
     # half the dialogs say something composed, which has to be read rather than recalled (see messages.py)
     dtype, icon, title, msg, buttons, pkind = (M.dialog_message(rng) if rng.random() < 0.5 else
@@ -493,7 +494,7 @@ TOASTS = [("success", "Changes saved"), ("success", "Copied to clipboard"), ("su
 def toast(rng, th):
     w, h = canvas_size(rng, (560, 1300), (1.2, 2.0))
     c = Canvas(w, h, th.bg)
-    app, top = _background_app(c, th, rng)
+    app, top, _ = _background_app(c, th, rng)
     if rng.random() < 0.6:   # composed: has to be read rather than recalled (see messages.py)
         kind, msg = M.toast_message(rng)
     else:
@@ -892,8 +893,9 @@ def banner(rng, th):
         c.text((int(24 * th.s), hh / 2), page, th.font(1.25), (255, 255, 255), role="title", anchor="lm")
         x0, top = int(24 * th.s), hh
     else:
-        _, top = _background_app(c, th, rng)
-        x0 = int(c.w * 0.2) + int(24 * th.s)
+        _, top, side_w = _background_app(c, th, rng)
+        # the content column starts right of the sidebar; its placeholders are painted over
+        x0 = side_w + int(24 * th.s)
         c.draw.rectangle([x0 - int(8 * th.s), top + 1, w, h], fill=th.bg)
         c.text((x0, top + int(16 * th.s)), page, th.font(1.4, True), th.text, role="title")
         top += int(th.fs * 3.2)
