@@ -46,7 +46,7 @@ AUX_COLOR_BUCKETS = 64
 # Scene kinds weighted toward what developers keep in repositories; kinds the generator does not (yet) have
 # are dropped and the rest renormalized.
 KIND_WEIGHTS = {"ui": 0.24, "code": 0.12, "terminal": 0.10, "chart": 0.14, "diagram": 0.10, "document": 0.07,
-                "shapes": 0.10, "objects": 0.08, "photo": 0.05}
+                "shapes": 0.13, "objects": 0.10, "photo": 0.05}
 
 
 def bucket(s: str, n: int) -> int:

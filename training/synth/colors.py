@@ -5,11 +5,11 @@ import colorsys
 
 # name -> list of representative RGB values (all clearly that colour name)
 NAMED = {
-    "red": [(220, 38, 38), (230, 30, 50), (200, 20, 20), (239, 68, 68)],
+    "red": [(220, 38, 38), (230, 30, 50), (200, 20, 20), (239, 68, 68), (255, 0, 0)],
     "orange": [(249, 115, 22), (245, 140, 20), (255, 128, 0)],
     "yellow": [(250, 204, 21), (255, 220, 0), (240, 200, 30)],
-    "green": [(22, 163, 74), (40, 180, 60), (34, 139, 34), (76, 175, 80)],
-    "blue": [(37, 99, 235), (30, 90, 220), (25, 118, 210), (59, 130, 246)],
+    "green": [(22, 163, 74), (40, 180, 60), (34, 139, 34), (76, 175, 80), (0, 128, 0)],
+    "blue": [(37, 99, 235), (30, 90, 220), (25, 118, 210), (59, 130, 246), (0, 0, 255)],
     "purple": [(147, 51, 234), (128, 60, 200), (126, 34, 206)],
     "pink": [(236, 72, 153), (244, 114, 182), (255, 105, 180)],
     "brown": [(133, 77, 14), (139, 90, 43), (120, 72, 30)],
@@ -25,7 +25,32 @@ OBJECT_COLOURS = ["red", "orange", "yellow", "green", "blue", "purple", "pink", 
 QUESTION_COLOURS = ["red", "orange", "yellow", "green", "blue", "purple", "pink", "brown", "gray", "black", "white"]
 
 
-def rgb(rng, name: str, jitter: int = 8) -> tuple:
+# Where in hue (degrees), lightness and saturation (HLS) each chromatic name's broad samples come from; every
+# sample is checked with classify(), so the ranges only need to cover the name, not to define it.
+BANDS = {
+    "red": ((-12, 12), (0.35, 0.62), (0.6, 1.0)),
+    "orange": ((20, 38), (0.45, 0.62), (0.8, 1.0)),
+    "yellow": ((46, 62), (0.45, 0.62), (0.8, 1.0)),
+    "green": ((85, 150), (0.22, 0.55), (0.45, 1.0)),
+    "teal": ((165, 186), (0.22, 0.45), (0.6, 1.0)),
+    "blue": ((200, 248), (0.33, 0.62), (0.6, 1.0)),
+    "purple": ((258, 286), (0.32, 0.6), (0.5, 1.0)),
+    "pink": ((300, 336), (0.55, 0.78), (0.6, 1.0)),
+    "brown": ((18, 36), (0.18, 0.33), (0.4, 0.8)),
+}
+
+
+def rgb(rng, name: str, jitter: int = 8, broad: float = 0.5) -> tuple:
+    """An RGB value that looks like `name`: a representative value (+- jitter) or, with probability `broad`, any
+    value of that name (pure CSS red, a dark navy blue, a pastel pink), so the model learns the name's whole range
+    and not a handful of palette points."""
+    if name in BANDS and rng.random() < broad:
+        (h0, h1), (l0, l1), (s0, s1) = BANDS[name]
+        for _ in range(20):
+            c = colorsys.hls_to_rgb((rng.uniform(h0, h1) % 360) / 360, rng.uniform(l0, l1), rng.uniform(s0, s1))
+            c = tuple(int(round(255 * v)) for v in c)
+            if classify(c) == name:
+                return c
     base = rng.choice(NAMED[name])
     return tuple(max(0, min(255, c + rng.randint(-jitter, jitter))) for c in base)
 

@@ -70,6 +70,25 @@ def test_shape_colours_are_what_they_say():
                 {got, o.color} <= {"red", "pink"} and o.color == "pink", (o.color, got, med)
 
 
+def test_colours_cover_each_name_not_a_few_palette_points():
+    """Real images use any red (pure CSS red, crimson); a model trained on four reds calls pure red blue."""
+    import random
+    from training.synth import colors
+    rng = random.Random(5)
+    for name in colors.BANDS:
+        samples = [colors.rgb(rng, name) for _ in range(400)]
+        palette_only = [colors.rgb(rng, name, broad=0.0) for _ in range(400)]
+        assert all(colors.classify(c) == name for c in samples), name
+        spread = lambda cs: np.ptp(np.asarray(cs, dtype=float), axis=0).sum()
+        assert spread(samples) > 1.3 * spread(palette_only), name
+
+
+def test_some_shapes_are_big():
+    big = [o for sc in scenes("shapes", 60, seed=6) for o in sc.objects
+           if (o.box[2] - o.box[0]) >= 0.25 * min(sc.image.size)]
+    assert len(big) >= 10
+
+
 def test_text_to_read_is_not_a_small_pool():
     """Names a model must read off the screen (missing modules, files, apps) are often made up, so answers cannot
     be recalled from training: they have to be copied from the OCR lines."""

@@ -18,12 +18,12 @@ COLOUR_WORDS = {"red", "green", "blue", "yellow", "orange", "purple", "brown", "
 
 def _pick(rng, source, n, distinct=True, exclude_names=()):
     if source == "emoji":
-        # Most picks come from the everyday objects people name simply (dog, car, apple: assets.EMOJI_ALIAS).
+        # Four in five picks come from the everyday objects people name simply (dog, car, apple: assets.EMOJI_ALIAS).
         # Drawn evenly from all 1,300 emoji, each would be seen a handful of times in a training run: too few
         # to learn any; the common ones are also what users' images show.
         pool = assets.emoji_index()
         common = [e for e in pool if e["alias"]]
-        if common and rng.random() < 0.6:
+        if common and rng.random() < 0.8:
             pool = common
     elif source == "clipart":
         pool = assets.clipart_index()
@@ -278,7 +278,8 @@ def generate(rng, hint=None):
         if layout == "launcher":
             sc = launcher(rng)
         else:
-            source = rng.choices(["emoji", "clipart", "icon"], weights=[5, 3, 1.2])[0]
+            # emoji first: their everyday objects are what users' images show and few enough to learn
+            source = rng.choices(["emoji", "clipart", "icon"], weights=[7, 2, 1])[0]
             sc = {"single": single, "row": row, "counting": counting}[layout](rng, source)
         if sc is not None:
             return sc

@@ -113,9 +113,10 @@ def generate(rng, hint=None):
 
     base = min(w, h)
     size_classes = {"small": (0.08, 0.11), "medium": (0.15, 0.19), "large": (0.26, 0.32)}
-    vary_size = rng.random() < 0.5
-    # one to three big shapes, as people draw them to test a model (and as real diagrams' shapes are)
-    big = not vary_size and total <= 3 and rng.random() < 0.5
+    vary_size = rng.random() < 0.4
+    # one to four big shapes, as people draw them to test a model (and as real diagrams' shapes are): a shape that
+    # spans several patches must be recognized from its outline across them, not inside one patch
+    big = not vary_size and total <= 4 and rng.random() < 0.7
     outlined = rng.random() < 0.12
     labelled = rng.random() < 0.2
     label_pool = list("ABCDEFGHJKLMNPRSTUVXYZ") if rng.random() < 0.5 else [str(i) for i in range(1, 10)]
@@ -127,7 +128,7 @@ def generate(rng, hint=None):
             sc = rng.choice(list(size_classes))
             lo, hi = size_classes[sc]
         elif big:
-            sc, (lo, hi) = "large", (0.28, 0.42)
+            sc, (lo, hi) = "large", (0.26, 0.45) if total <= 3 else (0.24, 0.34)
         else:
             sc = "medium" if total <= 4 else "small"
             lo, hi = size_classes[sc]
