@@ -149,7 +149,7 @@ class Scores:
 class TorchBackend:
     """The PyTorch reference decoder (lunette/generate.py) with the OCR block prefilled after [BOS][image]."""
 
-    def __init__(self, checkpoint: str, tokenizer: str = None, threads: int = 2):
+    def __init__(self, checkpoint: str, tokenizer: str = None, threads: int = 2, rerank: bool = True):
         import torch
         from lunette.config import ModelConfig
         from lunette.generate import NO_REPEAT_NGRAM, Generator
@@ -166,6 +166,9 @@ class TorchBackend:
         self.gen = Generator(self.model, Tokenizer.load(tok), no_repeat_ngram=NO_REPEAT_NGRAM)
         self.step = ck.get("step")
         self._img = None
+        # as the shipped pack's manifest (generation.answer_candidates = "ocr_lines")
+        self.rerank = rerank
+        self._lines = []
 
     def prepare(self, image, ocr_text):
         from lunette.generate import preprocess
@@ -175,12 +178,14 @@ class TorchBackend:
         if ocr_text:
             _, _, _, state = self.gen._prefill("\n\nText:\n" + ocr_text, state)
         self._state = state
+        # each block line is "x,y text"
+        self._lines = [ln.split(" ", 1)[1] for ln in (ocr_text or "").split("\n") if " " in ln]
 
     def caption(self, length="normal"):
         return self.gen.caption(self._state, length)["text"].strip()
 
     def ask(self, q):
-        return self.gen.query(self._state, q)["text"].strip()
+        return self.gen.query(self._state, q, candidates=self._lines if self.rerank else ())["text"].strip()
 
     def detect(self, obj):
         return [[o["x_min"], o["y_min"], o["x_max"], o["y_max"]] for o in self.gen.detect(self._state, obj)["objects"]]
@@ -364,6 +369,8 @@ def main():
     ap.add_argument("--ocr", choices=["gt", "none", "both"], default="both",
                     help="OCR block: the measured text lines (real) / simulated OCR (synthetic), none, or both")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--greedy-answers", action="store_true",
+                    help="checkpoint: plain greedy answers, without ranking them against the OCR lines")
     ap.add_argument("--limit", type=int, default=0, help="real set: only this many items (spread over kinds)")
     ap.add_argument("--out", help="write the report (JSON) here")
     args = ap.parse_args()
@@ -371,7 +378,7 @@ def main():
         backend, label = EngineBackend(args.engine, args.threads), f"engine:{args.engine}"
         modes = [False]
     else:
-        backend, label = TorchBackend(args.checkpoint, threads=args.threads), f"torch:{args.checkpoint}"
+        backend, label = TorchBackend(args.checkpoint, threads=args.threads, rerank=not args.greedy_answers), f"torch:{args.checkpoint}"
         modes = {"gt": [True], "none": [False], "both": [True, False]}[args.ocr]
     report = {"model": label, "step": getattr(backend, "step", None), "results": {}, "log": {}}
     t0 = time.time()

@@ -90,7 +90,8 @@ def main():
             f"decoder {cfg.text.n_layers}x{cfg.text.dim}, {cfg.vision.image_size} px) trained from scratch on "
             f"synthetic developer images; step {ck.get('step')}. See MODEL_CARD.md.")
     manifest = export_pack(model, tok, args.out, name=args.name, description=desc, version=args.version,
-                           templates=templates, reference=ref, reference_image=image, extra_files=extra)
+                           templates=templates, reference=ref, reference_image=image, extra_files=extra,
+                           answer_candidates="ocr_lines")
     if args.fp16:
         import hashlib
         for f in ("vision.onnx", "embed.onnx", "decoder.onnx", "region.onnx"):

@@ -12,6 +12,7 @@ import { DEFAULT_IMAGE_LIMITS, type ImageBytes, type ImageInfo, type ImageLimits
 import { LruCache } from './lruCache';
 import { loadModelPack } from './modelPack';
 import { promptText, stripSpecialTokens } from './prompt';
+import { bestAnswer, blockLineTexts } from './answerRanking';
 import { loadTokenizer } from './tokenizer';
 import { OcrEngine, type OcrRunResult, formatOcrLines } from './ocr';
 
@@ -48,6 +49,8 @@ export interface RunOptions {
 interface EncodedImage {
   state: DecoderState;
   info: ImageInfo;
+  /** The texts of the OCR lines in the prompt (answer candidates); empty without an OCR block. */
+  ocrLines: string[];
 }
 
 export interface EngineStats {
@@ -127,6 +130,10 @@ export class Engine {
     let result: TaskResult;
     if (request.task === 'caption' || request.task === 'ask') {
       const sampling = options.sampling ?? {};
+      // Greedy answers of a model with answer candidates are ranked against the OCR lines once complete, so
+      // they are sent whole rather than streamed (a streamed greedy answer could be replaced). A sampled answer
+      // is meant to vary and is not ranked.
+      const ranked = request.task === 'ask' && manifest.generation.answer_candidates === 'ocr_lines' && encoded.ocrLines.length > 0 && (sampling.temperature ?? 0) <= 0;
       const defaultMax = request.task === 'caption' ? manifest.generation.max_tokens[request.length] : manifest.generation.max_tokens.answer;
       const out = await generateText(this.adapter, prompt, {
         // Never run past the model's context: the last generated token needs no decoder step of its own.
@@ -138,10 +145,16 @@ export class Engine {
         noRepeatNgram: manifest.generation.no_repeat_ngram ?? 0,
         ...(signal ? { signal } : {}),
         onFirstToken,
-        onText: (text) => options.onPartial?.({ kind: 'text', text }),
+        ...(ranked ? {} : { onText: (text: string) => options.onPartial?.({ kind: 'text', text }) }),
       });
       timings.tokens = out.ids.length;
-      result = request.task === 'caption' ? { caption: out.text, timings } : { answer: out.text, timings };
+      let text = out.text;
+      if (ranked) {
+        const best = await bestAnswer(this.adapter, prompt, out.ids, encoded.ocrLines, tokens.eos, signal);
+        if (best.fromCandidate) text = this.adapter.tokenizer.decode(best.ids).trim();
+        if (text) options.onPartial?.({ kind: 'text', text });
+      }
+      result = request.task === 'caption' ? { caption: text, timings } : { answer: text, timings };
     } else {
       if (tokens.coord === undefined) throw new LunetteError(ErrorCode.InvalidRequest, `The model ${this.name} cannot ${request.task}.`);
       const out = await generateRegions(this.adapter, prompt, {
@@ -185,17 +198,19 @@ export class Engine {
     timings.image_prefill_ms = performance.now() - t;
 
     let state = prefix.state;
+    let ocrLines: string[] = [];
     const ocrTemplate = this.adapter.manifest.templates.ocr;
     if (ocrTemplate) {
-      const ids = await this.ocrBlockIds(ocrTemplate, state.position, image, timings, signal);
-      if (ids.length > 0) {
+      const block = await this.ocrBlock(ocrTemplate, state.position, image, timings, signal);
+      if (block) {
         t = performance.now();
-        state = (await this.adapter.step(state, await this.adapter.embedTokens(ids), ids)).state;
+        state = (await this.adapter.step(state, await this.adapter.embedTokens(block.ids), block.ids)).state;
         timings.image_prefill_ms += performance.now() - t;
+        ocrLines = blockLineTexts(block.lines);
       }
     }
 
-    const encoded = { state, info: prepared.info };
+    const encoded = { state, info: prepared.info, ocrLines };
     this.imageCache.set(image.hash, encoded, state.bytes);
     return encoded;
   }
@@ -217,28 +232,29 @@ export class Engine {
   }
 
   /**
-   * Token ids of the OCR block for a model that reads OCR lines: as many lines as fit in the context while
-   * leaving room for the task. Without OCR (models missing, or nothing to read) the block is left out, as
-   * the model saw for some images in training, and it answers from the pixels.
+   * The OCR block for a model that reads OCR lines (its `{lines}` text and token ids): as many lines as fit in
+   * the context while leaving room for the task. Without OCR (models missing, or nothing to read) the block is
+   * left out, as the model saw for some images in training, and it answers from the pixels.
    */
-  private async ocrBlockIds(template: string, position: number, image: ImageBytes, timings: Timings, signal: AbortSignal | undefined): Promise<number[]> {
+  private async ocrBlock(template: string, position: number, image: ImageBytes, timings: Timings, signal: AbortSignal | undefined): Promise<{ lines: string; ids: number[] } | undefined> {
     let lines: OcrRunResult['lines'];
     try {
       lines = (await this.readText(image, timings, signal)).lines;
     } catch (error) {
       if (error instanceof LunetteError && error.code === ErrorCode.Cancelled) throw error;
       this.options.onWarning?.(`Reading text failed, answering from the pixels alone: ${error instanceof Error ? error.message : String(error)}`);
-      return [];
+      return undefined;
     }
     const { max_context } = this.adapter.manifest.text;
     const budget = max_context - position - RESERVED_FOR_TASK;
     for (let count = lines.length; count > 0; count--) {
       const block = formatOcrLines(lines.slice(0, count));
-      if (block === undefined) return [];
-      const ids = this.adapter.tokenizer.encode(template.replace('{lines}', () => stripSpecialTokens(block)));
-      if (ids.length <= budget) return ids;
+      if (block === undefined) return undefined;
+      const text = stripSpecialTokens(block);
+      const ids = this.adapter.tokenizer.encode(template.replace('{lines}', () => text));
+      if (ids.length <= budget) return { lines: text, ids };
     }
-    return [];
+    return undefined;
   }
 
   async dispose(): Promise<void> {

@@ -49,6 +49,11 @@ export interface Manifest {
     max_objects: number;
     /** No n-gram of this many tokens is generated twice in one answer; 0 or absent: no such rule. */
     no_repeat_ngram?: number;
+    /**
+     * "ocr_lines": a greedy answer is compared with each OCR line in the prompt as a whole answer, and the one
+     * the model rates most probable is given (answerRanking.ts). Absent: the greedy answer as it is.
+     */
+    answer_candidates?: 'ocr_lines';
   };
   files: Record<string, ManifestFile>;
 }
@@ -139,6 +144,8 @@ export function validateManifest(value: unknown): string[] {
   if (c.object('generation.max_tokens')) for (const key of ['short', 'normal', 'long', 'answer']) c.int(`generation.max_tokens.${key}`, 1);
   c.int('generation.max_objects', 1);
   c.int('generation.no_repeat_ngram', 0, true);
+  const candidates = v.generation?.answer_candidates;
+  if (candidates !== undefined && candidates !== 'ocr_lines') c.problems.push('"generation.answer_candidates" must be "ocr_lines" or absent');
   if (c.object('region', true)) {
     c.int('region.coord_bins', 2);
     c.int('region.size_bins', 2);

@@ -117,6 +117,18 @@ describe('the bundled model reads real screenshots', () => {
     assert.match(ask(dialog, 'What is the title of the dialog?'), /^Unsaved changes$/i);
     assert.match(ask('training/eval_real/images/term-pytest.png', 'Which test failed?'), /test_parse_date/);
   });
+
+  it('quotes the error in a terminal, whole', () => {
+    // Greedy decoding alone wandered off this line ("npm run build@box:~/lunette$ …"); ranked against the OCR
+    // lines (generation.answer_candidates), the model's most probable answer is the error line itself.
+    assert.equal(ask('media/examples/terminal-error.png', 'What does the error say?'), "Error: Cannot find module 'sharp'");
+  });
+
+  it('streams nothing it would take back: the printed answer is the ranked one', () => {
+    const result = cli(['ask', path.join(ROOT, 'media/examples/terminal-error.png'), 'What does the error say?']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout.trim(), "Error: Cannot find module 'sharp'");
+  });
 });
 
 describe('lunette ocr', () => {

@@ -211,6 +211,18 @@ describe('model pack checks', () => {
     await assert.rejects(Engine.open(dir), /"name" must be a non-empty string; "image.size" must be an integer/);
   });
 
+  it('accepts only the answer candidates it knows', async () => {
+    const dir = await copyTestPack();
+    const manifestPath = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(await fs.readFile(manifestPath, 'utf8')) as { generation: Record<string, unknown> };
+    manifest.generation['answer_candidates'] = 'any_text';
+    await fs.writeFile(manifestPath, JSON.stringify(manifest));
+    await assert.rejects(Engine.open(dir), /"generation.answer_candidates" must be "ocr_lines" or absent/);
+    manifest.generation['answer_candidates'] = 'ocr_lines';
+    await fs.writeFile(manifestPath, JSON.stringify(manifest));
+    await (await Engine.open(dir)).dispose();
+  });
+
   it('checks the copy head: its key width must be a positive integer, and the decoder must match the manifest', async () => {
     const dir = await copyTestPack();
     const manifestPath = path.join(dir, 'manifest.json');

@@ -215,6 +215,7 @@ def export_pack(
     reference_image=None,
     extra_files: Optional[Dict[str, bytes]] = None,
     no_repeat_ngram: int = NO_REPEAT_NGRAM,
+    answer_candidates: Optional[str] = None,
 ) -> dict:
     """Write the pack into out_dir and return the manifest (also written as manifest.json)."""
     cfg = model.cfg
@@ -260,7 +261,8 @@ def export_pack(
                    "size_log2_min": int(r.size_log2_min) if float(r.size_log2_min).is_integer() else r.size_log2_min},
         "tokens": {"bos": cfg.bos_id, "eos": cfg.eos_id, "coord": cfg.coord_id, "size": cfg.size_id, "pad": cfg.pad_id},
         "templates": templates or TEMPLATES,
-        "generation": {"max_tokens": dict(MAX_TOKENS), "max_objects": MAX_OBJECTS, "no_repeat_ngram": no_repeat_ngram},
+        "generation": {"max_tokens": dict(MAX_TOKENS), "max_objects": MAX_OBJECTS, "no_repeat_ngram": no_repeat_ngram,
+                       **({"answer_candidates": answer_candidates} if answer_candidates else {})},
         "files": {f: _file_entry(os.path.join(out_dir, f)) for f in files},
     }
     write_json(os.path.join(out_dir, "manifest.json"), manifest)

@@ -199,3 +199,47 @@ def test_preprocess():
     clear = Image.new("RGBA", (50, 20), (0, 0, 0, 0))  # fully transparent -> white background
     y = preprocess(clear, cfg)
     assert y.shape == (1, 3, 32, 32) and torch.all(y == 1.0)
+
+
+class _WordTokenizer:
+    """Words -> ids 10, 11, ... (enough for Generator: encode / decode)."""
+
+    def __init__(self, words):
+        self.ids = {w: 10 + i for i, w in enumerate(words)}
+        self.words = {i: w for w, i in self.ids.items()}
+
+    def encode(self, text):
+        return [self.ids[w] for w in text.split()]
+
+    def decode(self, ids, skip_special_tokens=True):
+        return "".join(" " + self.words.get(i, "?") for i in ids)
+
+
+@torch.no_grad()
+def test_best_answer_is_the_most_probable_whole_answer():
+    from lunette.generate import CANDIDATE_FIRST_TOKEN_RATIO, Generator
+    words = ["npm", "run", "build", "Error", "missing", "module", "ok"]
+    tok = _WordTokenizer(words)
+    lines = ["npm run build", "Error missing module", "ok", "build"]
+    won = []
+    for seed in range(4):
+        gen = Generator(make_model(seed, std=0.2), tok)
+        state = gen.encode_image(torch.randn(1, 3, 32, 32))
+        ids, scores, _, after = gen._prefill("npm run build Error missing module ok", state)
+        greedy = gen._continue_text(ids, scores, after, 4)["ids"]
+        best = gen.best_answer(scores, after, greedy, lines)
+        first = torch.log_softmax(scores.float(), -1)
+        lead = float(first[greedy[0] if greedy else 0])
+        # only lines the model nearly started with compete
+        eligible = [tok.encode(t) for t in lines if float(first[tok.encode(t)[0]]) >= lead + math.log(CANDIDATE_FIRST_TOKEN_RATIO)]
+        every = {tuple(greedy): gen.sequence_logprob(scores, after, greedy)}
+        every.update({tuple(ids): gen.sequence_logprob(scores, after, ids) for ids in eligible})
+        top = max(every.values())
+        assert math.isclose(best["logprob"], top, rel_tol=1e-5, abs_tol=1e-5)
+        assert every[tuple(best["ids"])] == best["logprob"]
+        assert best["from_candidate"] == (tuple(best["ids"]) != tuple(greedy))
+        won.append(best["from_candidate"])
+        # a floor above a candidate's score drops it
+        full = gen.sequence_logprob(scores, after, tok.encode(lines[0]))
+        assert gen.sequence_logprob(scores, after, tok.encode(lines[0]), floor=full + 1e-3) is None
+    assert any(won) and not all(won), won   # both outcomes occur with these random models

@@ -1,0 +1,98 @@
+/**
+ * Answers ranked against the OCR lines (manifest `generation.answer_candidates: "ocr_lines"`).
+ *
+ * Greedy decoding picks one token at a time and can start well and then wander off the line it was copying
+ * ("npm run build@box:~/lunette$ npm run build…" for "What does the error say?"). Here the whole greedy answer
+ * and each OCR line in the prompt are scored as complete answers (the sum of their tokens' log-probabilities,
+ * end of text included) and the one the model rates highest is kept. Nothing is added that the model does not
+ * choose: it is a better search for the model's own most probable answer among these. The same procedure is
+ * `Generator.best_answer` in training/lunette/generate.py.
+ */
+import type { ModelAdapter, StepResult } from './adapter';
+import { throwIfCancelled } from './generate';
+
+/**
+ * An OCR line competes with the greedy answer only when the model rates starting with it at least this much as
+ * probable as the greedy first token: a whole description is less probable than any short line, yet "What is
+ * shown?" is not to be answered with one (CANDIDATE_FIRST_TOKEN_RATIO in training/lunette/generate.py).
+ */
+export const CANDIDATE_FIRST_TOKEN_RATIO = 0.2;
+
+export interface RankedAnswer {
+  ids: number[];
+  /** log p(ids, then end of text) */
+  logprob: number;
+  /** Whether an OCR line beat the greedy answer. */
+  fromCandidate: boolean;
+  /** Decoder steps spent on candidates. */
+  steps: number;
+}
+
+/** The `{lines}` texts of an OCR block ("x,y text" per line) as answer candidates. */
+export function blockLineTexts(block: string): string[] {
+  return block.split('\n').flatMap((line) => {
+    const space = line.indexOf(' ');
+    return space > 0 ? [line.slice(space + 1)] : [];
+  });
+}
+
+/** Log-probability of `id` under scores that are logits or already log-probabilities (log-softmax either way). */
+export function logSoftmaxAt(scores: Float32Array, id: number): number {
+  let max = -Infinity;
+  for (const v of scores) if (v > max) max = v;
+  let sum = 0;
+  for (const v of scores) sum += Math.exp(v - max);
+  return scores[id]! - max - Math.log(sum);
+}
+
+/**
+ * log p(ids, then `eos`) continuing from `start` (the step after the prompt), or undefined as soon as the running
+ * sum drops below `floor`: such a candidate cannot beat the one that set the floor, so it costs a step or two.
+ */
+export async function sequenceLogprob(adapter: ModelAdapter, start: StepResult, ids: readonly number[], eos: number,
+  floor = -Infinity, signal?: AbortSignal): Promise<{ logprob: number | undefined; steps: number }> {
+  let total = 0;
+  let current = start;
+  let steps = 0;
+  for (let k = 0; k <= ids.length; k++) {
+    const id = k < ids.length ? ids[k]! : eos;
+    total += logSoftmaxAt(current.logits, id);
+    if (total < floor) return { logprob: undefined, steps };
+    if (k === ids.length) break;
+    throwIfCancelled(signal);
+    current = await adapter.step(current.state, await adapter.embedTokens([id]));
+    steps++;
+  }
+  return { logprob: total, steps };
+}
+
+/**
+ * The most probable of the greedy answer and the candidate texts the model nearly started with, tried in order
+ * of their first token's score.
+ */
+export async function bestAnswer(adapter: ModelAdapter, start: StepResult, greedyIds: readonly number[],
+  candidates: readonly string[], eos: number, signal?: AbortSignal, firstTokenRatio = CANDIDATE_FIRST_TOKEN_RATIO): Promise<RankedAnswer> {
+  const greedy = await sequenceLogprob(adapter, start, greedyIds, eos, -Infinity, signal);
+  let best: RankedAnswer = { ids: [...greedyIds], logprob: greedy.logprob!, fromCandidate: false, steps: greedy.steps };
+  const seen = new Set([greedyIds.join(',')]);
+  const encoded: number[][] = [];
+  const lead = logSoftmaxAt(start.logits, greedyIds[0] ?? eos);
+  const minFirst = lead + Math.log(firstTokenRatio);
+  for (const text of candidates) {
+    const ids = adapter.tokenizer.encode(` ${text.trim()}`);
+    const key = ids.join(',');
+    if (ids.length === 0 || seen.has(key) || logSoftmaxAt(start.logits, ids[0]!) < minFirst) continue;
+    seen.add(key);
+    encoded.push(ids);
+  }
+  const first = (ids: number[]): number => start.logits[ids[0]!]!;
+  encoded.sort((a, b) => first(b) - first(a));
+  let steps = best.steps;
+  for (const ids of encoded) {
+    throwIfCancelled(signal);
+    const scored = await sequenceLogprob(adapter, start, ids, eos, best.logprob, signal);
+    steps += scored.steps;
+    if (scored.logprob !== undefined && scored.logprob > best.logprob) best = { ids, logprob: scored.logprob, fromCandidate: true, steps };
+  }
+  return { ...best, steps };
+}
