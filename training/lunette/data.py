@@ -22,6 +22,7 @@ Sequence of one task after the prefix (docs/model-pack.md "Tasks and decoding"):
 """
 from __future__ import annotations
 
+import functools
 import multiprocessing as mp
 import queue
 import random
@@ -29,7 +30,7 @@ import sys
 import traceback
 import zlib
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 
@@ -39,7 +40,7 @@ from .region import bin_to_coord, bin_to_size, coord_to_bin, size_to_bin
 TOK, COORD, SIZE, PAD = 0, 1, 2, 3
 IGNORE = -100
 
-# aux per-patch label spaces (hash buckets; 0 = background / none)
+# aux per-patch label spaces (0 = background / none; see aux_class)
 AUX_NAME_BUCKETS = 1024
 AUX_COLOR_BUCKETS = 64
 
@@ -49,8 +50,32 @@ KIND_WEIGHTS = {"ui": 0.24, "code": 0.12, "terminal": 0.10, "chart": 0.14, "diag
                 "shapes": 0.13, "objects": 0.10, "photo": 0.05}
 
 
-def bucket(s: str, n: int) -> int:
-    return 1 + zlib.crc32(s.strip().lower().encode("utf-8")) % (n - 1)
+# Object names the scenes use often enough to learn, each given an aux class of its own (with the shapes and the
+# everyday emoji's aliases); other names share the classes left over.
+AUX_COMMON_NAMES = ("button", "toggle", "checkbox", "text field", "dropdown", "tab", "menu", "dialog", "notification",
+                    "alert", "table", "error message", "bar", "slice", "point", "node", "box", "arrow", "heading",
+                    "bullet", "code block", "status badge", "problems panel", "tree", "sun", "moon", "house")
+
+
+@functools.lru_cache(maxsize=None)
+def aux_vocabularies() -> Tuple[Dict[str, int], Dict[str, int]]:
+    """(name -> class, colour -> class) for the known names and colours, classes from 1 (0 = background)."""
+    from training.synth import colors
+    from training.synth.assets import EMOJI_ALIAS
+    from training.synth.scenes.shapes import SHAPES
+    names = sorted(set(SHAPES) | set(EMOJI_ALIAS.values()) | set(AUX_COMMON_NAMES))
+    colours = sorted(colors.NAMED)
+    assert len(names) < AUX_NAME_BUCKETS // 2 and len(colours) < AUX_COLOR_BUCKETS // 2
+    return {n: i + 1 for i, n in enumerate(names)}, {c: i + 1 for i, c in enumerate(colours)}
+
+
+def aux_class(s: str, known: Dict[str, int], n: int) -> int:
+    """A known name's own class; any other name shares one of the classes after the known ones, by hash. (Hashing
+    every name put "red" and "blue" in one class, which taught the encoder that the two look alike.)"""
+    s = s.strip().lower()
+    if s in known:
+        return known[s]
+    return 1 + len(known) + zlib.crc32(s.encode("utf-8")) % (n - 1 - len(known))
 
 
 @dataclass
@@ -133,8 +158,9 @@ def aux_labels(scene, grid: int) -> Dict[str, np.ndarray]:
     tpatch = text.reshape(grid, 8, grid, 8).transpose(0, 2, 1, 3).reshape(grid * grid, 64)
     names = np.zeros(grid * grid, dtype=np.int64)
     cols = np.zeros(grid * grid, dtype=np.int64)
-    name_b = [0] + [bucket(o.name, AUX_NAME_BUCKETS) for o in objs]
-    col_b = [0] + [bucket(o.color, AUX_COLOR_BUCKETS) if o.color else 0 for o in objs]
+    known_names, known_colours = aux_vocabularies()
+    name_b = [0] + [aux_class(o.name, known_names, AUX_NAME_BUCKETS) for o in objs]
+    col_b = [0] + [aux_class(o.color, known_colours, AUX_COLOR_BUCKETS) if o.color else 0 for o in objs]
     for i in range(grid * grid):
         cnt = np.bincount(patches[i], minlength=len(objs) + 1)
         cnt[0] = 0

@@ -200,15 +200,27 @@ def test_build_example_from_the_synth_pipeline():
 
 def test_aux_labels_follow_object_masks():
     from types import SimpleNamespace
-    from lunette.data import aux_labels, bucket, AUX_NAME_BUCKETS
+    from lunette.data import aux_labels, aux_class, aux_vocabularies, AUX_NAME_BUCKETS
     from PIL import Image
     mask = np.zeros((50, 50), dtype=bool)
     mask[:, :25] = True                     # left half of the box only
     objs = [SimpleNamespace(name="circle", color="red", box=(0, 0, 100, 100), mask=mask)]
     scene = SimpleNamespace(image=Image.new("RGB", (200, 200)), objects=objs, lines=[])
     lab = aux_labels(scene, 8)["name"].reshape(8, 8)
-    b = bucket("circle", AUX_NAME_BUCKETS)
+    b = aux_class("circle", aux_vocabularies()[0], AUX_NAME_BUCKETS)
     assert (lab[:4, :2] == b).all() and (lab[:4, 2:] == 0).all() and (lab[4:] == 0).all()
+
+
+def test_aux_classes_keep_known_names_and_colours_apart():
+    from lunette.data import aux_class, aux_vocabularies, AUX_COLOR_BUCKETS, AUX_NAME_BUCKETS
+    names, colours = aux_vocabularies()
+    for known, n, words in ((names, AUX_NAME_BUCKETS, ["circle", "square", "star", "dog", "car", "button", "table"]),
+                            (colours, AUX_COLOR_BUCKETS, ["red", "blue", "green", "yellow", "purple", "pink"])):
+        classes = [aux_class(w, known, n) for w in words]
+        assert len(set(classes)) == len(words), dict(zip(words, classes))
+        assert all(0 < c < n for c in classes)
+        other = aux_class("made-up gizmo", known, n)
+        assert len(known) < other < n and other not in classes
 
 
 def test_stream_order_is_deterministic_with_workers(tmp_path):
