@@ -168,7 +168,8 @@ class Generator:
     def query(self, state: Prefix, question: str, max_tokens: Optional[int] = None,
               candidates: Sequence[str] = ()) -> dict:
         """Greedy answer; with `candidates` (the OCR lines in the prompt), the answer is whichever of the greedy
-        one and the candidates the model gives the highest probability (docs/model-pack.md, "Answers")."""
+        one and the candidates the model gives the highest probability (docs/model-pack.md, "Answers ranked against
+        the OCR lines")."""
         prompt = self.templates["query"].replace("{question}", question.strip())
         prompt_ids, logits, _, after = self._prefill(prompt, state)
         out = self._continue_text(prompt_ids, logits, after, max_tokens or MAX_TOKENS["answer"])
