@@ -25,8 +25,8 @@ NAV = ["Dashboard", "Projects", "Issues", "Pull requests", "Activity", "Reports"
 
 
 def _background_app(c, th, rng, title=None, dim=False):
-    """A plausible app behind a dialog/toast: chrome, header, sidebar and content placeholders.
-    Returns (app name, height of the title bar, width of the sidebar)."""
+    """A plausible app behind a dialog/toast: window chrome, a header, a sidebar, and grey bars that stand for the
+    page's content. Returns (app name, height of the title bar, width of the sidebar)."""
     app = title or L.app_name(rng)
     top = window_chrome(c, th, app)
     side_w = int(c.w * rng.uniform(0.16, 0.24))
@@ -894,7 +894,7 @@ def banner(rng, th):
         x0, top = int(24 * th.s), hh
     else:
         _, top, side_w = _background_app(c, th, rng)
-        # the content column starts right of the sidebar; its placeholders are painted over
+        # the content column starts right of the sidebar; the grey content bars under it are painted over
         x0 = side_w + int(24 * th.s)
         c.draw.rectangle([x0 - int(8 * th.s), top + 1, w, h], fill=th.bg)
         c.text((x0, top + int(16 * th.s)), page, th.font(1.4, True), th.text, role="title")
