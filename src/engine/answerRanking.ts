@@ -9,7 +9,7 @@
  * `Generator.best_answer` in training/lunette/generate.py.
  */
 import type { ModelAdapter, StepResult } from './adapter';
-import { throwIfCancelled } from './generate';
+import { logSoftmaxAt, throwIfCancelled } from './generate';
 
 /**
  * An OCR line competes with the greedy answer only when the model rates starting with it at least this much as
@@ -36,15 +36,6 @@ export function blockLineTexts(block: string): string[] {
   });
 }
 
-/** Log-probability of `id` under scores that are logits or already log-probabilities (log-softmax either way). */
-export function logSoftmaxAt(scores: Float32Array, id: number): number {
-  let max = -Infinity;
-  for (const v of scores) if (v > max) max = v;
-  let sum = 0;
-  for (const v of scores) sum += Math.exp(v - max);
-  return scores[id]! - max - Math.log(sum);
-}
-
 /**
  * log p(ids, then `eos`) continuing from `start` (the step after the prompt), or undefined as soon as the running
  * sum drops below `floor`: such a candidate cannot beat the one that set the floor, so it costs a step or two.
@@ -68,11 +59,13 @@ export async function sequenceLogprob(adapter: ModelAdapter, start: StepResult, 
 
 /**
  * The most probable of the greedy answer and the candidate texts the model nearly started with, tried in order
- * of their first token's score.
+ * of their first token's score. `greedyLogprob` is the greedy answer's score from its own decoding
+ * (`TextOutput.logprob`); without it (an answer cut at maxTokens) the answer is scored here.
  */
 export async function bestAnswer(adapter: ModelAdapter, start: StepResult, greedyIds: readonly number[],
-  candidates: readonly string[], eos: number, signal?: AbortSignal, firstTokenRatio = CANDIDATE_FIRST_TOKEN_RATIO): Promise<RankedAnswer> {
-  const greedy = await sequenceLogprob(adapter, start, greedyIds, eos, -Infinity, signal);
+  greedyLogprob: number | undefined, candidates: readonly string[], eos: number, signal?: AbortSignal,
+  firstTokenRatio = CANDIDATE_FIRST_TOKEN_RATIO): Promise<RankedAnswer> {
+  const greedy = greedyLogprob !== undefined ? { logprob: greedyLogprob, steps: 0 } : await sequenceLogprob(adapter, start, greedyIds, eos, -Infinity, signal);
   let best: RankedAnswer = { ids: [...greedyIds], logprob: greedy.logprob!, fromCandidate: false, steps: greedy.steps };
   const seen = new Set([greedyIds.join(',')]);
   const encoded: number[][] = [];

@@ -150,7 +150,7 @@ export class Engine {
       timings.tokens = out.ids.length;
       let text = out.text;
       if (ranked) {
-        const best = await bestAnswer(this.adapter, prompt, out.ids, encoded.ocrLines, tokens.eos, signal);
+        const best = await bestAnswer(this.adapter, prompt, out.ids, out.logprob, encoded.ocrLines, tokens.eos, signal);
         if (best.fromCandidate) text = this.adapter.tokenizer.decode(best.ids).trim();
         if (text) options.onPartial?.({ kind: 'text', text });
       }

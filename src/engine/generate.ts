@@ -24,6 +24,8 @@ export interface TextOptions {
 export interface TextOutput {
   text: string;
   ids: number[];
+  /** log p(ids, then the stop token) when generation ended on a stop token; undefined when cut at maxTokens. */
+  logprob: number | undefined;
 }
 
 export function throwIfCancelled(signal: AbortSignal | undefined): void {
@@ -35,18 +37,30 @@ export async function generateText(adapter: ModelAdapter, start: StepResult, opt
   const stream = new TextStream(adapter.tokenizer, options.onText ?? (() => undefined));
   const ids: number[] = [];
   let current = start;
+  // the unmasked scores of the chosen tokens: what answerRanking.ts compares with other answers
+  let logprob = 0;
   for (let i = 0; i < options.maxTokens; i++) {
     throwIfCancelled(options.signal);
     const repeats = repeatedNgramTokens(ids, options.noRepeatNgram ?? 0);
     const id = chooseToken(current.logits, repeats.length ? { ...options, suppress: [...options.suppress, ...repeats] } : options);
     if (i === 0) options.onFirstToken?.();
-    if (options.stop.includes(id)) break;
+    logprob += logSoftmaxAt(current.logits, id);
+    if (options.stop.includes(id)) return { text: stream.finish(), ids, logprob };
     ids.push(id);
     stream.push(id);
     if (i + 1 === options.maxTokens) break;
     current = await adapter.step(current.state, await adapter.embedTokens([id]));
   }
-  return { text: stream.finish(), ids };
+  return { text: stream.finish(), ids, logprob: undefined };
+}
+
+/** Log-probability of `id` under scores that are logits or already log-probabilities (log-softmax either way). */
+export function logSoftmaxAt(scores: Float32Array, id: number): number {
+  let max = -Infinity;
+  for (const v of scores) if (v > max) max = v;
+  let sum = 0;
+  for (const v of scores) sum += Math.exp(v - max);
+  return scores[id]! - max - Math.log(sum);
 }
 
 /**

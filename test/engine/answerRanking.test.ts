@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as ort from 'onnxruntime-node';
 import type { DecoderState, ModelAdapter, StepResult } from '../../src/engine/adapter';
-import { bestAnswer, blockLineTexts, logSoftmaxAt, sequenceLogprob } from '../../src/engine/answerRanking';
+import { bestAnswer, blockLineTexts, sequenceLogprob } from '../../src/engine/answerRanking';
+import { generateText, logSoftmaxAt } from '../../src/engine/generate';
 
 // A Markov "model" over a six-word vocabulary whose greedy answer wanders: from the start, "npm" is likeliest,
 // then "junk"; but "Error missing" is the most probable complete answer. The real model is ranked end to end in
@@ -20,7 +21,7 @@ const NEXT: Record<string, number[]> = {
   ok: [1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0],
 };
 
-function markovAdapter(): { adapter: ModelAdapter; start: StepResult; steps: () => number } {
+function markovAdapter(): { adapter: ModelAdapter; start: StepResult; at: (word: string) => StepResult; steps: () => number } {
   const last = new WeakMap<DecoderState, string>();
   let steps = 0;
   const result = (word: string, position: number): StepResult => {
@@ -44,7 +45,7 @@ function markovAdapter(): { adapter: ModelAdapter; start: StepResult; steps: () 
       return result(WORDS[id]!, state.position + 1);
     },
   } as unknown as ModelAdapter;
-  return { adapter, start: result('start', 0), steps: () => steps };
+  return { adapter, start: result('start', 0), at: (word) => result(word, 0), steps: () => steps };
 }
 
 const ids = (text: string): number[] => text.split(' ').map((w) => WORDS.indexOf(w));
@@ -59,11 +60,26 @@ describe('answers ranked against the OCR lines', () => {
     assert.equal(cut.steps, 1);
   });
 
+  it('takes the greedy answer\'s score from its decoding when it ended on the stop token', async () => {
+    const { adapter, at, steps } = markovAdapter();
+    const options = { maxTokens: 5, temperature: 0, topP: 1, suppress: [], stop: [EOS] };
+    const out = await generateText(adapter, at('Error'), options);
+    assert.deepEqual(out.ids, ids('missing'));
+    const rescored = await sequenceLogprob(adapter, at('Error'), out.ids, EOS);
+    assert.equal(out.logprob, rescored.logprob);
+    const before = steps();
+    const best = await bestAnswer(adapter, at('Error'), out.ids, out.logprob, [], EOS);
+    assert.equal(best.logprob, out.logprob);
+    assert.equal(steps(), before, 'no decoder step to score it again');
+    const cut = await generateText(adapter, at('Error'), { ...options, maxTokens: 1 });
+    assert.equal(cut.logprob, undefined, 'an answer cut at maxTokens has no end-of-text score yet');
+  });
+
   it('keeps the most probable of the greedy answer and the lines, trying likely lines first', async () => {
     const { adapter, start, steps } = markovAdapter();
     const lines = blockLineTexts('1,2 junk\n1,8 npm run\n1,22 Error missing\n3,30 npm junk');
     assert.deepEqual(lines, ['junk', 'npm run', 'Error missing', 'npm junk']);
-    const best = await bestAnswer(adapter, start, ids('npm junk'), lines, EOS);
+    const best = await bestAnswer(adapter, start, ids('npm junk'), undefined, lines, EOS);
     assert.deepEqual(best.ids, ids('Error missing'));
     assert.ok(best.fromCandidate);
     assert.ok(Math.abs(best.logprob - Math.log(0.35 * 0.9 * 0.9)) < 1e-5);
@@ -76,15 +92,15 @@ describe('answers ranked against the OCR lines', () => {
   it('lets only lines the model nearly started with compete: a long answer is not traded for any short line', async () => {
     const { adapter, start } = markovAdapter();
     const long = ids('npm junk junk junk'); // 0.4 · 0.5 · 0.6 · 0.6 · 0.4 ≈ 0.029 < p("ok") = 0.05
-    const open = await bestAnswer(adapter, start, long, ['ok'], EOS, undefined, 0);
+    const open = await bestAnswer(adapter, start, long, undefined, ['ok'], EOS, undefined, 0);
     assert.deepEqual(open.ids, ids('ok'), 'without the rule the short line wins');
-    const ruled = await bestAnswer(adapter, start, long, ['ok'], EOS);
+    const ruled = await bestAnswer(adapter, start, long, undefined, ['ok'], EOS);
     assert.deepEqual(ruled.ids, long);
   });
 
   it('keeps the greedy answer when no line is more probable', async () => {
     const { adapter, start } = markovAdapter();
-    const best = await bestAnswer(adapter, start, ids('Error missing'), ['npm run', 'junk'], EOS);
+    const best = await bestAnswer(adapter, start, ids('Error missing'), undefined, ['npm run', 'junk'], EOS);
     assert.deepEqual(best.ids, ids('Error missing'));
     assert.equal(best.fromCandidate, false);
   });

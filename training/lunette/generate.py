@@ -134,13 +134,16 @@ class Generator:
     @torch.no_grad()
     def _generate_text(self, prompt: str, state: Prefix, max_tokens: int) -> dict:
         prompt_ids, logits, _, state = self._prefill(prompt, state)
-        return self._continue_text(prompt_ids, logits, state, max_tokens)
+        return self._continue_text(prompt_ids, logits, state, max_tokens)[0]
 
     @torch.no_grad()
-    def _continue_text(self, prompt_ids: List[int], logits: torch.Tensor, state: Prefix, max_tokens: int) -> dict:
+    def _continue_text(self, prompt_ids: List[int], logits: torch.Tensor, state: Prefix, max_tokens: int
+                       ) -> Tuple[dict, Optional[float]]:
+        """(output, log p(ids, then EOS)); the score is None when the text was cut at max_tokens."""
         cfg = self.cfg
         first = torch.topk(logits, 5)
         ids, margins = [], []
+        logprob = 0.0   # the unmasked scores of the chosen tokens, as best_answer scores any answer
         while len(ids) < max_tokens:
             masked = logits.clone()
             masked[[cfg.coord_id, cfg.size_id]] = float("-inf")
@@ -148,10 +151,12 @@ class Generator:
                 masked[banned] = float("-inf")
             tok, margin = _top2_margin(masked)
             margins.append(margin)
+            logprob += float(torch.log_softmax(logits.float(), -1)[tok])
             if tok == cfg.eos_id:
                 break
             ids.append(tok)
             if len(ids) == max_tokens:
+                logprob = None
                 break
             logits, _, state = self._step(self.model.embed(torch.tensor([[tok]])), state)
         return {
@@ -160,7 +165,7 @@ class Generator:
             "text": self.tok.decode(ids, skip_special_tokens=True),
             "first_logits_top": [[int(i), float(v)] for i, v in zip(first.indices, first.values)],
             "min_margin": min(margins),
-        }
+        }, logprob
 
     def caption(self, state: Prefix, length: str = "normal", max_tokens: Optional[int] = None) -> dict:
         return self._generate_text(self.templates["caption"][length], state, max_tokens or MAX_TOKENS[length])
@@ -172,9 +177,9 @@ class Generator:
         the OCR lines")."""
         prompt = self.templates["query"].replace("{question}", question.strip())
         prompt_ids, logits, _, after = self._prefill(prompt, state)
-        out = self._continue_text(prompt_ids, logits, after, max_tokens or MAX_TOKENS["answer"])
+        out, logprob = self._continue_text(prompt_ids, logits, after, max_tokens or MAX_TOKENS["answer"])
         if candidates:
-            out.update(self.best_answer(logits, after, out["ids"], candidates))
+            out.update(self.best_answer(logits, after, out["ids"], candidates, logprob))
         return out
 
     @torch.no_grad()
@@ -192,14 +197,16 @@ class Generator:
             scores, _, state = self._step(self.model.embed(torch.tensor([[tok]])), state)
         return total
 
-    def best_answer(self, scores: torch.Tensor, state: Prefix, greedy_ids: List[int], candidates: Sequence[str]
-                    ) -> dict:
+    def best_answer(self, scores: torch.Tensor, state: Prefix, greedy_ids: List[int], candidates: Sequence[str],
+                    greedy_logprob: Optional[float] = None) -> dict:
         """Greedy decoding can start well and wander ("npm run build@box:~/lunette$ npm run build…"); a line the
         model rates higher as a whole wins. Only lines the model nearly started with compete (first token at least
         CANDIDATE_FIRST_TOKEN_RATIO as probable as the greedy one): a whole description is less probable than
         any short line, yet "What is shown?" is not answered by one. Candidates are tried in order of their first
-        token's score, so the floor rises fast and most are dropped after a step or two."""
-        best_ids, best = greedy_ids, self.sequence_logprob(scores, state, greedy_ids)
+        token's score, so the floor rises fast and most are dropped after a step or two. `greedy_logprob` is the
+        greedy answer's score from its own decoding (None: scored here)."""
+        best_ids, best = greedy_ids, (greedy_logprob if greedy_logprob is not None
+                                      else self.sequence_logprob(scores, state, greedy_ids))
         first = torch.log_softmax(scores.float(), -1)
         seen = {tuple(greedy_ids)}
         encoded = []

@@ -226,7 +226,7 @@ def test_best_answer_is_the_most_probable_whole_answer():
         gen = Generator(make_model(seed, std=0.2), tok)
         state = gen.encode_image(torch.randn(1, 3, 32, 32))
         ids, scores, _, after = gen._prefill("npm run build Error missing module ok", state)
-        greedy = gen._continue_text(ids, scores, after, 4)["ids"]
+        greedy = gen._continue_text(ids, scores, after, 4)[0]["ids"]
         best = gen.best_answer(scores, after, greedy, lines)
         first = torch.log_softmax(scores.float(), -1)
         lead = float(first[greedy[0] if greedy else 0])
@@ -243,3 +243,25 @@ def test_best_answer_is_the_most_probable_whole_answer():
         full = gen.sequence_logprob(scores, after, tok.encode(lines[0]))
         assert gen.sequence_logprob(scores, after, tok.encode(lines[0]), floor=full + 1e-3) is None
     assert any(won) and not all(won), won   # both outcomes occur with these random models
+
+
+@torch.no_grad()
+def test_greedy_decoding_scores_its_answer_as_best_answer_does():
+    from lunette.generate import Generator
+    words = ["npm", "run", "build", "Error", "missing", "module", "ok"]
+    gen = Generator(make_model(1, std=0.2), _WordTokenizer(words))
+    plain_step = gen._step
+
+    def eos_raised(*args, **kwargs):   # so that this random model ends its answer early
+        scores, hidden, past = plain_step(*args, **kwargs)
+        scores = scores.clone()
+        scores[gen.cfg.eos_id] += 2.0
+        return scores, hidden, past
+
+    gen._step = eos_raised
+    state = gen.encode_image(torch.randn(1, 3, 32, 32))
+    ids, scores, _, after = gen._prefill(" ".join(words), state)
+    out, logprob = gen._continue_text(ids, scores, after, 4)
+    assert 0 < len(out["ids"]) < 4, out["ids"]
+    assert math.isclose(logprob, gen.sequence_logprob(scores, after, out["ids"]), abs_tol=1e-6)
+    assert gen._continue_text(ids, scores, after, 1)[1] is None   # cut before its end: no score
