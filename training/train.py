@@ -38,7 +38,7 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 from lunette.config import ModelConfig, preset  # noqa: E402
-from lunette.data import ExampleConfig, ExampleStream, collate  # noqa: E402
+from lunette.data import Curriculum, ExampleConfig, ExampleStream, collate, parse_kinds  # noqa: E402
 from lunette.losses import AuxHead, forward_losses, to_device  # noqa: E402
 from lunette.model import LunetteModel  # noqa: E402
 
@@ -68,6 +68,8 @@ def parse_args(argv=None):
     ap.add_argument("--wd", type=float, default=0.05)
     ap.add_argument("--clip", type=float, default=1.0)
     ap.add_argument("--aux-weight", type=float, default=0.3)
+    ap.add_argument("--kinds", default="",
+                    help="scene kinds and relative weights replacing the default mix, e.g. shapes=2,objects=1")
     ap.add_argument("--ckpt-minutes", type=float, default=5.0)
     ap.add_argument("--log-every", type=int, default=10)
     ap.add_argument("--val-images", type=int, default=48)
@@ -149,7 +151,7 @@ def main(argv=None):
         saved = ckpt["args"]
         # the run's identity comes from the checkpoint; the budget of this invocation from the command line
         for k in ("preset", "planned_images", "images_per_batch", "queries_per_image", "regions_per_image", "pool", "lr", "min_lr_frac", "warmup",
-                  "wd", "aux_weight", "seed"):
+                  "wd", "aux_weight", "kinds", "seed"):
             if k in saved and getattr(args, k) != saved[k] and f"--{k.replace('_', '-')}" not in (argv or sys.argv):
                 setattr(args, k, saved[k])
         cfg = ModelConfig.from_dict(ckpt["config"])
@@ -208,9 +210,9 @@ def main(argv=None):
                          reading_first=args.reading_first,
                          coord_bins=cfg.region.coord_bins,
                          size_bins=cfg.region.size_bins, size_log2_min=cfg.region.size_log2_min,
-                         planned_images=args.planned_images)
-    # fixed validation images: another seed, full curriculum (p = 1)
-    vcfg = ExampleConfig(**{**ecfg.__dict__, "seed": 1_000_000 + args.seed, "planned_images": 1})
+                         planned_images=args.planned_images, curriculum=Curriculum(kinds=parse_kinds(args.kinds)))
+    # fixed validation images: another seed, full curriculum (p = 1), the default mix of kinds
+    vcfg = ExampleConfig(**{**ecfg.__dict__, "seed": 1_000_000 + args.seed, "planned_images": 1, "curriculum": Curriculum()})
     vstream = ExampleStream(tok_path, vcfg, start=0, n_workers=0)
     vex = vstream.take(args.val_images)
     val_batches = [collate(vex[i:i + args.images_per_batch], cfg) for i in range(0, len(vex), args.images_per_batch)]

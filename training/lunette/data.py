@@ -87,8 +87,14 @@ class Curriculum:
     warm_frac: float = 0.15
     easy_kinds: tuple = ("shapes", "objects")
     long_caption_weight: float = 0.15
+    # Replaces KIND_WEIGHTS when given (train.py --kinds): only these kinds, at these relative weights.
+    kinds: Optional[Dict[str, float]] = None
 
     def kind_weights(self, p: float, available) -> Dict[str, float]:
+        if self.kinds:
+            w = {k: v for k, v in self.kinds.items() if k in available and v > 0}
+            s = sum(w.values())
+            return {k: v / s for k, v in w.items()}
         w = {k: v for k, v in KIND_WEIGHTS.items() if k in available}
         for k in available:
             w.setdefault(k, 0.05)
@@ -102,6 +108,25 @@ class Curriculum:
         if p < self.warm_frac:
             return {"short": 0.6, "normal": 0.4, "long": 0.0}
         return {"short": 0.5, "normal": 0.35, "long": self.long_caption_weight}
+
+
+def parse_kinds(spec: str) -> Optional[Dict[str, float]]:
+    """"shapes=2,objects=1" -> {"shapes": 2.0, "objects": 1.0}; "" -> None (the default mix)."""
+    if not spec.strip():
+        return None
+    from training.synth.scenes import KINDS
+    out = {}
+    for part in spec.split(","):
+        name, _, weight = part.partition("=")
+        name = name.strip()
+        if name not in KINDS:
+            raise ValueError(f"unknown scene kind {name!r} (known: {', '.join(sorted(KINDS))})")
+        out[name] = float(weight) if weight.strip() else 1.0
+        if out[name] < 0:
+            raise ValueError(f"negative weight for {name}")
+    if not any(out.values()):
+        raise ValueError("--kinds gives every kind weight 0")
+    return out
 
 
 @dataclass

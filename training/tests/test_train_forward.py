@@ -264,3 +264,30 @@ def test_reading_questions_come_first():
     none = ExampleConfig(queries_per_image=3, reading_first=0)
     counts = [sum(r["qtype"] == "text" for r in choose_tasks(recs, random.Random(s), none, p=1.0)) for s in range(50)]
     assert min(counts) < 2, "without the rule the draw is uniform"
+
+
+def test_kinds_replace_the_mix_of_scenes():
+    """train.py --kinds: only the named kinds, at their relative weights, from the start of the curriculum;
+    unknown kinds and an all-zero mix are refused."""
+    import os
+    import sys
+    import pytest
+    from lunette.data import Curriculum, ExampleConfig, build_example, parse_kinds
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    if repo not in sys.path:
+        sys.path.insert(0, repo)
+    from training.synth.scenes import KINDS
+    assert parse_kinds("") is None
+    kinds = parse_kinds("shapes=3, objects")
+    assert kinds == {"shapes": 3.0, "objects": 1.0}
+    for p in (0.0, 0.5, 1.0):
+        assert Curriculum(kinds=kinds).kind_weights(p, set(KINDS)) == {"shapes": 0.75, "objects": 0.25}
+    default = Curriculum().kind_weights(1.0, set(KINDS))
+    assert set(default) == set(KINDS) and abs(sum(default.values()) - 1) < 1e-9
+    with pytest.raises(ValueError, match="unknown scene kind"):
+        parse_kinds("shapes,unicorns")
+    with pytest.raises(ValueError, match="weight 0"):
+        parse_kinds("shapes=0")
+    cfg = ExampleConfig(seed=4, planned_images=10, curriculum=Curriculum(kinds={"terminal": 1.0}))
+    built = [ex["kind"] for ex in (build_example(i, _tok(), cfg) for i in range(3)) if ex is not None]
+    assert built and set(built) == {"terminal"}
