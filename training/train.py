@@ -38,9 +38,10 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 from lunette.config import ModelConfig, preset  # noqa: E402
-from lunette.data import Curriculum, ExampleConfig, ExampleStream, collate, parse_kinds  # noqa: E402
+from lunette.data import Curriculum, ExampleConfig, ExampleStream, collate  # noqa: E402
 from lunette.losses import AuxHead, forward_losses, to_device  # noqa: E402
 from lunette.model import LunetteModel  # noqa: E402
+from training.synth.scenes import parse_kind_weights  # noqa: E402
 
 
 def parse_args(argv=None):
@@ -210,7 +211,7 @@ def main(argv=None):
                          reading_first=args.reading_first,
                          coord_bins=cfg.region.coord_bins,
                          size_bins=cfg.region.size_bins, size_log2_min=cfg.region.size_log2_min,
-                         planned_images=args.planned_images, curriculum=Curriculum(kinds=parse_kinds(args.kinds)))
+                         planned_images=args.planned_images, curriculum=Curriculum(kinds=parse_kind_weights(args.kinds)))
     # fixed validation images: another seed, full curriculum (p = 1), the default mix of kinds
     vcfg = ExampleConfig(**{**ecfg.__dict__, "seed": 1_000_000 + args.seed, "planned_images": 1, "curriculum": Curriculum()})
     vstream = ExampleStream(tok_path, vcfg, start=0, n_workers=0)

@@ -110,25 +110,6 @@ class Curriculum:
         return {"short": 0.5, "normal": 0.35, "long": self.long_caption_weight}
 
 
-def parse_kinds(spec: str) -> Optional[Dict[str, float]]:
-    """"shapes=2,objects=1" -> {"shapes": 2.0, "objects": 1.0}; "" -> None (the default mix)."""
-    if not spec.strip():
-        return None
-    from training.synth.scenes import KINDS
-    out = {}
-    for part in spec.split(","):
-        name, _, weight = part.partition("=")
-        name = name.strip()
-        if name not in KINDS:
-            raise ValueError(f"unknown scene kind {name!r} (known: {', '.join(sorted(KINDS))})")
-        out[name] = float(weight) if weight.strip() else 1.0
-        if out[name] < 0:
-            raise ValueError(f"negative weight for {name}")
-    if not any(out.values()):
-        raise ValueError("--kinds gives every kind weight 0")
-    return out
-
-
 @dataclass
 class ExampleConfig:
     seed: int = 1

@@ -22,20 +22,7 @@ import time
 from multiprocessing import get_context
 
 from . import assets, pipeline
-from .scenes import DEFAULT_WEIGHTS, KINDS
-
-
-def parse_kinds(s: str | None) -> dict:
-    if not s:
-        return dict(DEFAULT_WEIGHTS)
-    out = {}
-    for part in s.split(","):
-        k, _, w = part.partition("=")
-        k = k.strip()
-        if k not in KINDS:
-            raise SystemExit(f"unknown kind {k!r}; kinds: {', '.join(sorted(KINDS))}")
-        out[k] = float(w) if w else 1.0
-    return out
+from .scenes import DEFAULT_WEIGHTS, parse_kind_weights
 
 
 def write_shard(job):
@@ -79,7 +66,10 @@ def main(argv=None):
     ap.add_argument("--keep-full", action="store_true", help="also keep the original-size render")
     ap.add_argument("--kinds", default=None, help="scene kinds and weights, e.g. ui=2,code=1,chart=1")
     a = ap.parse_args(argv)
-    weights = parse_kinds(a.kinds)
+    try:
+        weights = parse_kind_weights(a.kinds) or dict(DEFAULT_WEIGHTS)
+    except ValueError as error:
+        raise SystemExit(str(error)) from None
     os.makedirs(a.out, exist_ok=True)
     assets.clipart_index()          # build the cached index once, before the workers start
     jobs = []

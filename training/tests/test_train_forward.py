@@ -272,11 +272,11 @@ def test_kinds_replace_the_mix_of_scenes():
     import os
     import sys
     import pytest
-    from lunette.data import Curriculum, ExampleConfig, build_example, parse_kinds
+    from lunette.data import Curriculum, ExampleConfig, build_example
     repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     if repo not in sys.path:
         sys.path.insert(0, repo)
-    from training.synth.scenes import KINDS
+    from training.synth.scenes import KINDS, parse_kind_weights as parse_kinds
     assert parse_kinds("") is None
     kinds = parse_kinds("shapes=3, objects")
     assert kinds == {"shapes": 3.0, "objects": 1.0}

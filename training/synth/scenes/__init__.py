@@ -19,6 +19,25 @@ KINDS = {
 DEFAULT_WEIGHTS = {k: w for k, (_, w) in KINDS.items()}
 
 
+def parse_kind_weights(spec: str | None) -> dict | None:
+    """"ui=2,code" -> {"ui": 2.0, "code": 1.0} (a kind without a weight gets 1); None for an empty spec. Raises
+    ValueError for an unknown kind, a negative weight or a mix whose weights are all 0."""
+    if not spec or not spec.strip():
+        return None
+    out = {}
+    for part in spec.split(","):
+        name, _, weight = part.partition("=")
+        name = name.strip()
+        if name not in KINDS:
+            raise ValueError(f"unknown scene kind {name!r}; kinds: {', '.join(sorted(KINDS))}")
+        out[name] = float(weight) if weight.strip() else 1.0
+        if out[name] < 0:
+            raise ValueError(f"negative weight for scene kind {name!r}")
+    if not any(out.values()):
+        raise ValueError(f"every scene kind in {spec!r} has weight 0")
+    return out
+
+
 def generate_scene(rng, kind: str | None = None, weights: dict | None = None, hint: str | None = None):
     if kind is None:
         weights = weights or DEFAULT_WEIGHTS
