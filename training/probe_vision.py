@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""Does the decoder read the image? A quick probe of a checkpoint on drawn shapes (no OCR, no generator).
+
+  /usr/bin/python3 training/probe_vision.py training/runs/nano/ckpt.pt [--json out.json]
+
+For one-shape and two-shape pictures it asks "What colour is the <shape>?" and scores each colour name as the whole
+answer (the sum of its tokens' log-probabilities), normalized over the colour names. It reports:
+  colour_accuracy     the right colour ranks first among the colour names
+  image_dependence    mean total-variation distance between the colour distributions of the same question about
+                      pictures whose asked shape differs in colour (0: the answer does not depend on the image at
+                      all; 1: fully different answers)
+  attention_entropy   per decoder layer, the entropy of the answer position's attention over the image tokens
+                      divided by its maximum (1: spread evenly over the image)
+  image_token_norm    mean norm of the image embeddings, next to text_token_norm (the token embeddings')
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import os
+import sys
+from typing import Dict, List, Tuple
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import torch  # noqa: E402
+from PIL import Image, ImageDraw  # noqa: E402
+
+import lunette.text as text_module  # noqa: E402
+from lunette.config import ModelConfig  # noqa: E402
+from lunette.generate import preprocess  # noqa: E402
+from lunette.layers import MASK_VALUE  # noqa: E402
+from lunette.model import LunetteModel  # noqa: E402
+from lunette.tokenizer import Tokenizer  # noqa: E402
+
+COLOURS = {"red": (220, 30, 40), "blue": (35, 90, 230), "green": (40, 170, 70), "yellow": (245, 205, 30),
+           "orange": (245, 130, 20), "purple": (130, 50, 180), "black": (20, 20, 25), "gray": (128, 128, 128)}
+SHAPES = ("circle", "square", "triangle")
+QUERY = "\n\nQuestion: What colour is the {shape}?\n\nAnswer:"
+
+
+def draw(shapes: List[Tuple[str, str, Tuple[int, int, int, int]]], size=(640, 480)) -> Image.Image:
+    image = Image.new("RGB", size, "white")
+    d = ImageDraw.Draw(image)
+    for shape, colour, (x0, y0, x1, y1) in shapes:
+        fill = COLOURS[colour]
+        if shape == "circle":
+            d.ellipse((x0, y0, x1, y1), fill=fill)
+        elif shape == "square":
+            d.rectangle((x0, y0, x1, y1), fill=fill)
+        else:
+            d.polygon([(x0, y1), ((x0 + x1) // 2, y0), (x1, y1)], fill=fill)
+    return image
+
+
+def cases() -> List[Tuple[Image.Image, str, str]]:
+    """(picture, asked shape, its colour): every shape in every colour alone, then pairs of different shapes."""
+    out = []
+    for shape, colour in itertools.product(SHAPES, COLOURS):
+        out.append((draw([(shape, colour, (220, 140, 420, 340))]), shape, colour))
+    names = list(COLOURS)
+    for i, (a, b) in enumerate(itertools.permutations(SHAPES, 2)):
+        ca, cb = names[i % len(names)], names[(i + 3) % len(names)]
+        picture = draw([(a, ca, (60, 160, 260, 360)), (b, cb, (380, 160, 580, 360))])
+        out.append((picture, a, ca))
+        out.append((picture, b, cb))
+    return out
+
+
+class AttentionRecorder:
+    """Wraps lunette.text.attention to keep the last query's attention weights of each call."""
+
+    def __init__(self):
+        self.rows: List[torch.Tensor] = []
+        self._original = text_module.attention
+
+    def __enter__(self):
+        def recording(q, k, v, masked=None):
+            scores = torch.matmul(q, k.transpose(-1, -2)) * (q.shape[-1] ** -0.5)
+            if masked is not None:
+                scores = scores.masked_fill(masked, MASK_VALUE)
+            self.rows.append(torch.softmax(scores, dim=-1)[0, :, -1])
+            return self._original(q, k, v, masked)
+        text_module.attention = recording
+        return self
+
+    def __exit__(self, *exc):
+        text_module.attention = self._original
+
+
+def colour_scores(model: LunetteModel, prefix: torch.Tensor, prompt: List[int], names: List[List[int]]) -> torch.Tensor:
+    """log p(name, whole) after the prompt for each colour name's token ids."""
+    rows = [prompt + ids for ids in names]
+    width = max(map(len, rows))
+    tokens = torch.tensor([r + [model.cfg.pad_id] * (width - len(r)) for r in rows])
+    embeds = torch.cat([prefix.expand(len(rows), -1, -1), model.embed(tokens)], dim=1)
+    logp = torch.log_softmax(model.forward_embeds(embeds)[0].float(), dim=-1)
+    start = prefix.shape[1] + len(prompt) - 1     # the position that predicts a name's first token
+    return torch.stack([sum(logp[i, start + j, t] for j, t in enumerate(ids)) for i, ids in enumerate(names)])
+
+
+@torch.no_grad()
+def probe(model: LunetteModel, tok: Tokenizer) -> Dict:
+    cfg = model.cfg
+    n_image = cfg.vision.n_patches
+    colours = list(COLOURS)
+    names = [tok.encode(" " + c.capitalize()) for c in colours]
+    dists, right, entropies, img_norms = [], 0, [], []
+    for picture, shape, colour in cases():
+        prefix = model.prefix_embeds(preprocess(picture, cfg))
+        img_norms.append(float(prefix[0, 1:].norm(dim=-1).mean()))
+        prompt = tok.encode(QUERY.format(shape=shape))
+        with AttentionRecorder() as rec:
+            model.forward_embeds(torch.cat([prefix, model.embed(torch.tensor([prompt]))], dim=1))
+        p = torch.softmax(colour_scores(model, prefix, prompt, names), dim=-1)
+        dists.append((shape, colour, p))
+        right += int(colours[int(p.argmax())] == colour)
+        layer_entropy = []
+        for row in rec.rows:
+            w = row[:, 1:1 + n_image]
+            w = w / w.sum(-1, keepdim=True).clamp_min(1e-12)
+            layer_entropy.append(float((-(w * w.clamp_min(1e-12).log()).sum(-1) / math.log(n_image)).mean()))
+        entropies.append(layer_entropy)
+    # the same question about pictures whose asked shape differs in colour: only the image can tell them apart
+    pairs = [(a, b) for (sa, ca, a), (sb, cb, b) in itertools.combinations(dists, 2) if sa == sb and ca != cb]
+    dependence = sum(0.5 * float((a - b).abs().sum()) for a, b in pairs) / max(1, len(pairs))
+    n_layers = len(entropies[0])
+    return {
+        "cases": len(dists),
+        "colour_accuracy": right / len(dists),
+        "image_dependence": dependence,
+        "attention_entropy": [sum(e[i] for e in entropies) / len(entropies) for i in range(n_layers)],
+        "image_token_norm": sum(img_norms) / len(img_norms),
+        "text_token_norm": float(model.text.wte.weight.norm(dim=-1).mean()),
+    }
+
+
+def load(checkpoint: str) -> Tuple[LunetteModel, Tokenizer]:
+    ck = torch.load(checkpoint, map_location="cpu")
+    model = LunetteModel(ModelConfig.from_dict(ck["config"]))
+    model.load_state_dict(ck["model"])
+    model.eval()
+    return model, Tokenizer.load(os.path.join(os.path.dirname(os.path.abspath(checkpoint)), "tokenizer.json"))
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("checkpoint")
+    ap.add_argument("--json", help="also write the figures here")
+    ap.add_argument("--threads", type=int, default=2)
+    args = ap.parse_args(argv)
+    torch.set_num_threads(args.threads)
+    result = probe(*load(args.checkpoint))
+    for k, v in result.items():
+        print(f"{k:20s} {[round(x, 3) for x in v] if isinstance(v, list) else round(v, 3)}")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump(result, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,29 @@
+"""probe_vision.py tells a decoder that reads the image from one that does not."""
+import torch
+
+from lunette.config import tiny
+from lunette.model import LunetteModel
+from lunette.tokenizer import train_bpe
+from probe_vision import probe
+
+
+def _tok():
+    return train_bpe(["\n\nQuestion: What colour is the circle?\n\nAnswer: Red Blue Green Yellow Orange Purple Black Gray"] * 3,
+                     300)
+
+
+def test_image_dependence_is_zero_when_every_image_embeds_alike_and_positive_otherwise():
+    torch.manual_seed(0)
+    model = LunetteModel(tiny()).eval()
+    tok = _tok()
+    reading = probe(model, tok)
+    assert reading["cases"] == 36 and 0 <= reading["colour_accuracy"] <= 1
+    assert reading["image_dependence"] > 1e-4
+    assert len(reading["attention_entropy"]) == model.cfg.text.n_layers
+    assert all(0 < e <= 1 + 1e-6 for e in reading["attention_entropy"])
+    with torch.no_grad():
+        model.vision.proj_mlp.fc2.weight.zero_()      # every image token becomes the same vector
+    blind = probe(model, tok)
+    assert blind["image_dependence"] < 1e-6
+    # all image tokens alike: attention over them is exactly even
+    assert all(abs(e - 1) < 1e-4 for e in blind["attention_entropy"])
