@@ -79,7 +79,12 @@ def parse_args(argv=None):
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--tokenizer-images", type=int, default=3000)
     ap.add_argument("--device", default="auto")
-    return ap.parse_args(argv)
+    args = ap.parse_args(argv)
+    try:
+        parse_kind_weights(args.kinds)
+    except ValueError as error:
+        ap.error(str(error))
+    return args
 
 
 def lr_at(step: int, total: int, args) -> float:
