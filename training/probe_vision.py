@@ -71,9 +71,11 @@ def cases() -> List[Tuple[Image.Image, str, str]]:
 
 
 class AttentionRecorder:
-    """Wraps lunette.text.attention to keep the last query's attention weights of each call."""
+    """Wraps lunette.text.attention to keep, from each call, the first batch row's attention weights of the query
+    at `position`."""
 
-    def __init__(self):
+    def __init__(self, position: int):
+        self.position = position
         self.rows: List[torch.Tensor] = []
         self._original = text_module.attention
 
@@ -82,7 +84,7 @@ class AttentionRecorder:
             scores = torch.matmul(q, k.transpose(-1, -2)) * (q.shape[-1] ** -0.5)
             if masked is not None:
                 scores = scores.masked_fill(masked, MASK_VALUE)
-            self.rows.append(torch.softmax(scores, dim=-1)[0, :, -1])
+            self.rows.append(torch.softmax(scores, dim=-1)[0, :, self.position])
             return self._original(q, k, v, masked)
         text_module.attention = recording
         return self
@@ -91,15 +93,19 @@ class AttentionRecorder:
         text_module.attention = self._original
 
 
-def colour_scores(model: LunetteModel, prefix: torch.Tensor, prompt: List[int], names: List[List[int]]) -> torch.Tensor:
-    """log p(name, whole) after the prompt for each colour name's token ids."""
+def colour_scores(model: LunetteModel, prefix: torch.Tensor, prompt: List[int], names: List[List[int]]
+                  ) -> Tuple[torch.Tensor, List[torch.Tensor]]:
+    """(log p(name, whole) after the prompt for each colour name's token ids, the answer position's attention
+    weights [heads, keys] in each decoder layer)."""
     rows = [prompt + ids for ids in names]
     width = max(map(len, rows))
     tokens = torch.tensor([r + [model.cfg.pad_id] * (width - len(r)) for r in rows])
     embeds = torch.cat([prefix.expand(len(rows), -1, -1), model.embed(tokens)], dim=1)
-    logp = torch.log_softmax(model.forward_embeds(embeds)[0].float(), dim=-1)
-    start = prefix.shape[1] + len(prompt) - 1     # the position that predicts a name's first token
-    return torch.stack([sum(logp[i, start + j, t] for j, t in enumerate(ids)) for i, ids in enumerate(names)])
+    start = prefix.shape[1] + len(prompt) - 1     # the answer position: it predicts a name's first token
+    with AttentionRecorder(start) as rec:
+        logp = torch.log_softmax(model.forward_embeds(embeds)[0].float(), dim=-1)
+    scores = torch.stack([sum(logp[i, start + j, t] for j, t in enumerate(ids)) for i, ids in enumerate(names)])
+    return scores, rec.rows
 
 
 @torch.no_grad()
@@ -112,14 +118,12 @@ def probe(model: LunetteModel, tok: Tokenizer) -> Dict:
     for picture, shape, colour in cases():
         prefix = model.prefix_embeds(preprocess(picture, cfg))
         img_norms.append(float(prefix[0, 1:].norm(dim=-1).mean()))
-        prompt = tok.encode(QUERY.format(shape=shape))
-        with AttentionRecorder() as rec:
-            model.forward_embeds(torch.cat([prefix, model.embed(torch.tensor([prompt]))], dim=1))
-        p = torch.softmax(colour_scores(model, prefix, prompt, names), dim=-1)
+        scores, attention = colour_scores(model, prefix, tok.encode(QUERY.format(shape=shape)), names)
+        p = torch.softmax(scores, dim=-1)
         dists.append((shape, colour, p))
         right += int(colours[int(p.argmax())] == colour)
         layer_entropy = []
-        for row in rec.rows:
+        for row in attention:
             w = row[:, 1:1 + n_image]
             w = w / w.sum(-1, keepdim=True).clamp_min(1e-12)
             layer_entropy.append(float((-(w * w.clamp_min(1e-12).log()).sum(-1) / math.log(n_image)).mean()))
