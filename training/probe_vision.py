@@ -12,6 +12,10 @@ answer (the sum of its tokens' log-probabilities), normalized over the colour na
   attention_entropy   per decoder layer, the entropy of the answer position's attention over the image tokens
                       divided by its maximum (1: spread evenly over the image)
   image_token_norm    mean norm of the image embeddings, next to text_token_norm (the token embeddings')
+  pair_colour_accuracy          colour_accuracy over the two-shape pictures only (needs binding the shape's name
+                                to its patches; picking one of the two colours drawn is 50%)
+  attention_on_asked_shape      per decoder layer, the best head's share of image attention on the asked shape's
+                                patches in the two-shape pictures, next to the share those patches have of the image
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ import json
 import math
 import os
 import sys
+from types import SimpleNamespace
 from typing import Dict, List, Tuple
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -31,6 +36,7 @@ from PIL import Image, ImageDraw  # noqa: E402
 
 import lunette.text as text_module  # noqa: E402
 from lunette.config import ModelConfig  # noqa: E402
+from lunette.data import ground_patches  # noqa: E402
 from lunette.generate import preprocess  # noqa: E402
 from lunette.layers import MASK_VALUE  # noqa: E402
 from lunette.model import LunetteModel  # noqa: E402
@@ -56,18 +62,28 @@ def draw(shapes: List[Tuple[str, str, Tuple[int, int, int, int]]], size=(640, 48
     return image
 
 
-def cases() -> List[Tuple[Image.Image, str, str]]:
-    """(picture, asked shape, its colour): every shape in every colour alone, then pairs of different shapes."""
+def cases() -> List[Tuple[Image.Image, str, str, Tuple[int, int, int, int], bool]]:
+    """(picture, asked shape, its colour, its box, whether another shape is drawn too): every shape in every colour
+    alone, then pairs of different shapes."""
     out = []
     for shape, colour in itertools.product(SHAPES, COLOURS):
-        out.append((draw([(shape, colour, (220, 140, 420, 340))]), shape, colour))
+        box = (220, 140, 420, 340)
+        out.append((draw([(shape, colour, box)]), shape, colour, box, False))
     names = list(COLOURS)
     for i, (a, b) in enumerate(itertools.permutations(SHAPES, 2)):
         ca, cb = names[i % len(names)], names[(i + 3) % len(names)]
-        picture = draw([(a, ca, (60, 160, 260, 360)), (b, cb, (380, 160, 580, 360))])
-        out.append((picture, a, ca))
-        out.append((picture, b, cb))
+        left, right = (60, 160, 260, 360), (380, 160, 580, 360)
+        picture = draw([(a, ca, left), (b, cb, right)])
+        out.append((picture, a, ca, left, True))
+        out.append((picture, b, cb, right, True))
     return out
+
+
+def asked_patches(picture: Image.Image, box: Tuple[int, int, int, int], grid: int) -> torch.Tensor:
+    """The image tokens that show the asked shape (bool [grid*grid]), as training's grounding targets are made."""
+    shape = SimpleNamespace(id=0, box=box, mask=None)
+    scene = SimpleNamespace(image=picture, obj=lambda oid: shape)
+    return torch.from_numpy(ground_patches(scene, [0], grid))
 
 
 class AttentionRecorder:
@@ -114,20 +130,26 @@ def probe(model: LunetteModel, tok: Tokenizer) -> Dict:
     n_image = cfg.vision.n_patches
     colours = list(COLOURS)
     names = [tok.encode(" " + c.capitalize()) for c in colours]
-    dists, right, entropies, img_norms = [], 0, [], []
-    for picture, shape, colour in cases():
+    dists, right, right_in_pairs, entropies, img_norms, shares, chance = [], 0, 0, [], [], [], []
+    for picture, shape, colour, box, paired in cases():
         prefix = model.prefix_embeds(preprocess(picture, cfg))
         img_norms.append(float(prefix[0, 1:].norm(dim=-1).mean()))
         scores, attention = colour_scores(model, prefix, tok.encode(QUERY.format(shape=shape)), names)
         p = torch.softmax(scores, dim=-1)
         dists.append((shape, colour, p))
         right += int(colours[int(p.argmax())] == colour)
-        layer_entropy = []
+        right_in_pairs += int(paired and colours[int(p.argmax())] == colour)
+        asked = asked_patches(picture, box, int(math.isqrt(n_image)))
+        layer_entropy, layer_share = [], []
         for row in attention:
             w = row[:, 1:1 + n_image]
             w = w / w.sum(-1, keepdim=True).clamp_min(1e-12)
             layer_entropy.append(float((-(w * w.clamp_min(1e-12).log()).sum(-1) / math.log(n_image)).mean()))
+            layer_share.append(w[:, asked].sum(-1))                # per head
         entropies.append(layer_entropy)
+        if paired:
+            shares.append(torch.stack(layer_share))                  # [layers, heads]
+            chance.append(float(asked.float().mean()))
     # the same question about pictures whose asked shape differs in colour: only the image can tell them apart
     pairs = [(a, b) for (sa, ca, a), (sb, cb, b) in itertools.combinations(dists, 2) if sa == sb and ca != cb]
     dependence = sum(0.5 * float((a - b).abs().sum()) for a, b in pairs) / max(1, len(pairs))
@@ -136,7 +158,11 @@ def probe(model: LunetteModel, tok: Tokenizer) -> Dict:
         "cases": len(dists),
         "colour_accuracy": right / len(dists),
         "image_dependence": dependence,
+        "pair_colour_accuracy": right_in_pairs / len(shares),
         "attention_entropy": [sum(e[i] for e in entropies) / len(entropies) for i in range(n_layers)],
+        # binding: in the two-shape pictures, the image attention share on the asked shape (best head per layer)
+        "attention_on_asked_shape": torch.stack(shares).mean(0).max(-1).values.tolist(),
+        "attention_on_asked_shape_chance": sum(chance) / len(chance),
         "image_token_norm": sum(img_norms) / len(img_norms),
         "text_token_norm": float(model.text.wte.weight.norm(dim=-1).mean()),
     }

@@ -131,6 +131,25 @@ class ExampleConfig:
 
 
 # --- aux labels ---------------------------------------------------------------------------------------
+def _object_cells(o, sx: float, sy: float, res: int):
+    """Where object `o` lies on a res x res label grid (scale sx, sy from image pixels): (rows, cols, covered) with
+    covered a bool array over those cells (its mask, or all of its box), or None when it falls outside."""
+    x0, y0, x1, y1 = o.box
+    gx0, gy0 = int(round(x0 * sx)), int(round(y0 * sy))
+    gx1, gy1 = max(gx0 + 1, int(round(x1 * sx))), max(gy0 + 1, int(round(y1 * sy)))
+    gx1, gy1 = min(gx1, res), min(gy1, res)
+    if gx1 <= gx0 or gy1 <= gy0:
+        return None
+    if o.mask is None:
+        covered = np.ones((gy1 - gy0, gx1 - gx0), dtype=bool)
+    else:
+        m = o.mask
+        ys = np.minimum((np.arange(gy1 - gy0) + 0.5) * m.shape[0] / (gy1 - gy0), m.shape[0] - 1).astype(int)
+        xs = np.minimum((np.arange(gx1 - gx0) + 0.5) * m.shape[1] / (gx1 - gx0), m.shape[1] - 1).astype(int)
+        covered = m[np.ix_(ys, xs)].astype(bool)
+    return slice(gy0, gy1), slice(gx0, gx1), covered
+
+
 def aux_labels(scene, grid: int) -> Dict[str, np.ndarray]:
     """Per-patch labels [grid*grid] from the scene's registered objects (later objects on top) and text lines:
     name bucket, colour bucket (0 = background/none), has-text (0/1)."""
@@ -140,21 +159,10 @@ def aux_labels(scene, grid: int) -> Dict[str, np.ndarray]:
     lab = np.zeros((res, res), dtype=np.int32)
     objs = list(scene.objects)
     for k, o in enumerate(objs):
-        x0, y0, x1, y1 = o.box
-        gx0, gy0 = int(round(x0 * sx)), int(round(y0 * sy))
-        gx1, gy1 = max(gx0 + 1, int(round(x1 * sx))), max(gy0 + 1, int(round(y1 * sy)))
-        gx1, gy1 = min(gx1, res), min(gy1, res)
-        if gx1 <= gx0 or gy1 <= gy0:
-            continue
-        if o.mask is None:
-            lab[gy0:gy1, gx0:gx1] = k + 1
-        else:
-            m = o.mask
-            ys = np.minimum((np.arange(gy1 - gy0) + 0.5) * m.shape[0] / (gy1 - gy0), m.shape[0] - 1).astype(int)
-            xs = np.minimum((np.arange(gx1 - gx0) + 0.5) * m.shape[1] / (gx1 - gx0), m.shape[1] - 1).astype(int)
-            sub = m[np.ix_(ys, xs)]
-            region = lab[gy0:gy1, gx0:gx1]
-            region[sub] = k + 1
+        cells = _object_cells(o, sx, sy, res)
+        if cells is not None:
+            rows, cols, covered = cells
+            lab[rows, cols][covered] = k + 1
     text = np.zeros((res, res), dtype=bool)
     for ln in scene.lines:
         x0, y0, x1, y1 = ln.box
@@ -175,6 +183,27 @@ def aux_labels(scene, grid: int) -> Dict[str, np.ndarray]:
             names[i], cols[i] = name_b[k], col_b[k]
     has_text = (tpatch.mean(axis=1) >= 0.1).astype(np.int64)
     return {"name": names, "color": cols, "text": has_text}
+
+
+def ground_patches(scene, obj_ids, grid: int) -> Optional[np.ndarray]:
+    """Which of the grid x grid patches show the objects a question or region task is about: bool [grid*grid],
+    the patches at least a quarter covered by them (or, for objects smaller than that, the most covered patch);
+    None when there are no such objects."""
+    res = grid * 8
+    w, h = scene.image.size
+    cover = np.zeros((res, res), dtype=bool)
+    for oid in obj_ids:
+        try:
+            cells = _object_cells(scene.obj(oid), res / w, res / h, res)
+        except KeyError:
+            continue
+        if cells is not None:
+            rows, cols, covered = cells
+            cover[rows, cols] |= covered
+    share = cover.reshape(grid, 8, grid, 8).mean(axis=(1, 3)).reshape(-1)
+    if share.max() <= 0:
+        return None
+    return share >= min(0.25, share.max())
 
 
 # --- records -> tasks -----------------------------------------------------------------------------------
@@ -269,17 +298,19 @@ def build_example(index: int, tok, cfg: ExampleConfig) -> Optional[dict]:
     ocr_ids = tok.encode(block) if block else []
     if len(ocr_ids) > cfg.max_ocr_tokens:
         ocr_ids = ocr_ids[: cfg.max_ocr_tokens]
+    grid = cfg.image_size // cfg.patch_size
     tasks = []
     for r in choose_tasks(recs, rng, cfg, p):
         t = task_of(r, tok, cfg, block)
         if t is not None:
+            t["ground"] = ground_patches(scene, r.get("objs") or (), grid)
             tasks.append(t)
     if not tasks:
         return None
     pix = np.asarray(small.convert("RGB"), dtype=np.uint8)
     assert pix.shape == (cfg.image_size, cfg.image_size, 3)
     return {"index": index, "kind": scene.kind, "pixels": pix, "ocr_ids": ocr_ids, "tasks": tasks,
-            "aux": aux_labels(scene, cfg.image_size // cfg.patch_size)}
+            "aux": aux_labels(scene, grid)}
 
 
 # --- streaming with worker processes (deterministic order) ------------------------------------------------
@@ -427,8 +458,10 @@ def task_rows(ex_tasks, cfg_model) -> List[dict]:
                                      quantize_size(h, rc.size_bins, rc.size_log2_min)))
                 dec = len(types) - 1
             lm[dec] = cfg_model.eos_id
+        # the prompt's last position makes the first prediction (answer token, or coord-vs-eos); its attention
+        # over the image is supervised toward the task's objects (losses.grounding_loss)
         rows.append({"types": types, "toks": toks, "cval": cval, "sval": sval, "lm": lm, "cl": cl, "sl": sl,
-                     "src": src})
+                     "src": src, "ground": t.get("ground"), "ground_pos": n - 1})
     return rows
 
 
@@ -455,7 +488,10 @@ def collate(examples: List[dict], cfg_model) -> dict:
         rows = task_rows(e["tasks"], cfg_model)
         n_tasks += len(rows)
         cat = {k: [] for k in ("types", "toks", "cval", "sval", "lm", "cl", "sl", "src", "seg", "offs")}
+        cat["ground"] = []          # (packed position, patch mask)
         for si, r in enumerate(rows):
+            if r["ground"] is not None:
+                cat["ground"].append((len(cat["types"]) + r["ground_pos"], r["ground"]))
             for k in ("types", "toks", "cval", "sval", "lm", "cl", "sl", "src"):
                 cat[k] += r[k]
             cat["seg"] += [si] * len(r["types"])
@@ -472,7 +508,10 @@ def collate(examples: List[dict], cfg_model) -> dict:
     seg = np.full((b, t), -1, dtype=np.int64)
     src = np.zeros((b, t), dtype=bool)
     offs = np.zeros((b, t), dtype=np.int64)
+    ground = np.zeros((b, t, v.n_patches), dtype=bool)
     for k, r in enumerate(packed):
+        for pos, mask in r["ground"]:
+            ground[k, pos] = mask
         n = len(r["types"])
         types[k, :n], toks[k, :n], cval[k, :n] = r["types"], r["toks"], r["cval"]
         sval[k, :n] = np.asarray(r["sval"], dtype=np.float32).reshape(n, 2)
@@ -483,5 +522,5 @@ def collate(examples: List[dict], cfg_model) -> dict:
     T = torch.from_numpy
     return {"pixels": pixels, "ocr": T(ocr), "ocr_len": T(ocr_len), "types": T(types), "toks": T(toks),
             "cval": T(cval), "sval": T(sval), "lm": T(lm), "cl": T(cl), "sl": T(sl), "src": T(src), "seg": T(seg),
-            "offs": T(offs),
+            "offs": T(offs), "ground": T(ground),
             "aux": aux, "kinds": [e["kind"] for e in examples], "n_images": b, "n_tasks": n_tasks}

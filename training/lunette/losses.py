@@ -9,10 +9,11 @@ Two decoder passes per batch:
 Losses: LM cross-entropy on the target tokens + eos and on the coord-vs-eos decisions; region decoders with a
 Gaussian-smoothed cross-entropy over bins (near misses cost less than far ones; decoding stays argmax); an
 auxiliary per-patch loss on the vision features (object name / colour / text, known from the scene) — a
-training-only head, not exported.
+training-only head, not exported; optionally a grounding loss on where some decoder heads look in the image.
 """
 from __future__ import annotations
 
+import contextlib
 from typing import Dict
 
 import torch
@@ -143,9 +144,58 @@ def copy_mixture_nll(model, logits: torch.Tensor, normed: torch.Tensor, prefix_n
     return -torch.log(((1 - g) * p_label + g * copied[sel]).clamp_min(1e-12)).mean()
 
 
+def ground_heads(n_layers: int):
+    """(decoder layer, head) pairs whose attention over the image is supervised toward the objects a task is about:
+    head 0 of layers 1 and 2. The first layer is left free to gather the question into the answer position, and
+    the other heads stay free for the OCR block and the question."""
+    return tuple((layer, 0) for layer in range(1, min(3, n_layers)))
+
+
+@contextlib.contextmanager
+def captured_attention(model, layers):
+    """{layer: list of (queries, keys)} filled by every decoder pass inside the block (the prefix's, then the tasks')."""
+    got = {i: [] for i in layers}
+    for i in layers:
+        model.text.blocks[i].attn.capture = got[i]
+    try:
+        yield got
+    finally:
+        for i in layers:
+            model.text.blocks[i].attn.capture = None
+
+
+def grounding_loss(captured, batch: dict, n_image: int, heads):
+    """-log of the image attention share that lands on the task's objects (batch["ground"], [B,T,N] patches), at
+    the positions that have such objects, for each supervised head; the attention is normalized over the image
+    tokens only, so the head may still look at text. -> (loss, mean share on the objects), or None without targets.
+
+    Binding a word to its object's patches is what the decoder fails to learn from answers alone (model card,
+    "Why answers about pixels fail"); the objects are known from the scene, so this teaches it directly."""
+    ground = batch["ground"]
+    sel = ground.any(-1)
+    if not bool(sel.any()):
+        return None
+    target = ground[sel]                                            # [n,N]
+    rows = sel.nonzero()[:, 0]
+    losses, shares = [], []
+    for layer, head in heads:
+        q, k = captured[layer][-1]                                  # the task pass: q [B,H,T,hd], k [B,H,P+T,hd]
+        qs = q[:, head][sel]                                        # [n,hd]
+        ki = k[:, head, 1:1 + n_image][rows]                        # [n,N,hd]
+        scores = torch.einsum("nd,npd->np", qs, ki).float() * (qs.shape[-1] ** -0.5)
+        on_target = torch.logsumexp(torch.log_softmax(scores, -1).masked_fill(~target, float("-inf")), -1)
+        losses.append(-on_target.mean())
+        shares.append(on_target.detach().exp().mean())
+    return torch.stack(losses).mean(), torch.stack(shares).mean()
+
+
 def forward_losses(model, aux_head, batch: dict, sigma_coord: float = 1.5, sigma_size: float = 1.5,
-                   aux_weight: float = 0.3, region_weight: float = 1.0) -> Dict[str, torch.Tensor]:
-    feats, hidden, prefix_hidden = forward_packed(model, batch)
+                   aux_weight: float = 0.3, region_weight: float = 1.0,
+                   ground_weight: float = 0.0) -> Dict[str, torch.Tensor]:
+    heads = ground_heads(model.cfg.text.n_layers) if ground_weight > 0 and "ground" in batch else ()
+    layers = sorted({layer for layer, _ in heads})
+    with captured_attention(model, layers) as captured:
+        feats, hidden, prefix_hidden = forward_packed(model, batch)
     out = {}
     lm = batch["lm"]
     sel = lm != IGNORE
@@ -184,5 +234,10 @@ def forward_losses(model, aux_head, batch: dict, sigma_coord: float = 1.5, sigma
         a_txt = F.binary_cross_entropy_with_logits(t_l.float(), aux["text"].float())
         out["aux"] = a_name + a_col + a_txt
         loss = loss + aux_weight * out["aux"]
+    if layers:
+        g = grounding_loss(captured, batch, feats.shape[1], heads)
+        if g is not None:
+            out["ground"], out["ground_share"] = g
+            loss = loss + ground_weight * out["ground"]
     out["loss"] = loss
     return out

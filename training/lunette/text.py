@@ -49,6 +49,9 @@ class TextAttention(nn.Module):
         self.n_heads, self.head_dim = cfg.n_heads, cfg.head_dim
         self.qkv = nn.Linear(cfg.dim, 3 * cfg.n_heads * cfg.head_dim)
         self.proj = nn.Linear(cfg.n_heads * cfg.head_dim, cfg.dim)
+        # training only: when a list, each call appends its (queries, keys) after RoPE, keys with the past first
+        # (losses.grounding_loss supervises where a head looks in the image)
+        self.capture: Optional[list] = None
 
     def forward(self, x, cos, sin, rotary: Rotary, masked, past: Optional[Tuple[torch.Tensor, torch.Tensor]]):
         b = x.shape[0]
@@ -57,6 +60,8 @@ class TextAttention(nn.Module):
         if past is not None:
             k = torch.cat([past[0], k], dim=2)
             v = torch.cat([past[1], v], dim=2)
+        if self.capture is not None:
+            self.capture.append((q, k))
         out = attention(q, k, v, masked)
         out = out.transpose(1, 2).reshape(b, -1, self.n_heads * self.head_dim)
         return self.proj(out), (k, v)

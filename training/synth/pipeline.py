@@ -81,7 +81,7 @@ def build(seed: int, index: int, kind: str | None = None, model_size: int = MODE
     kept = filters.apply(cand, scene, ev, stats)
     for p in select_pairs(kept, rng, n_queries):
         rec("query", question=phrasing.phrase(p, rng), target=p.answer, qtype=p.qtype, refusal=False,
-            answer_key=p.key)
+            answer_key=p.key, objs=list(p.objs))
     ref = filters.apply(absurd.generate(scene, rng), scene, ev, stats)
     for p in select_pairs(ref, rng, n_refusals):
         rec("query", question=phrasing.phrase(p, rng), target=p.answer, qtype=p.qtype, refusal=p.refusal,
@@ -93,7 +93,7 @@ def build(seed: int, index: int, kind: str | None = None, model_size: int = MODE
         task = rng.choice(["detect", "point"])
         phrase = phrasing.object_phrase(name, rng)
         if task == "detect":
-            rec("detect", object=phrase, boxes=[regions.norm_box(o, w, h) for o in objs])
+            rec("detect", object=phrase, boxes=[regions.norm_box(o, w, h) for o in objs], objs=[o.id for o in objs])
         else:
-            rec("point", object=phrase, points=[regions.point_of(o, w, h) for o in objs])
+            rec("point", object=phrase, points=[regions.point_of(o, w, h) for o in objs], objs=[o.id for o in objs])
     return scene, img, small, recs

@@ -21,9 +21,16 @@ def test_image_dependence_is_zero_when_every_image_embeds_alike_and_positive_oth
     assert reading["image_dependence"] > 1e-4
     assert len(reading["attention_entropy"]) == model.cfg.text.n_layers
     assert all(0 < e <= 1 + 1e-6 for e in reading["attention_entropy"])
+    assert 0 <= reading["pair_colour_accuracy"] <= 1
+    assert len(reading["attention_on_asked_shape"]) == model.cfg.text.n_layers
+    assert 0 < reading["attention_on_asked_shape_chance"] < 0.5
     with torch.no_grad():
         model.vision.proj_mlp.fc2.weight.zero_()      # every image token becomes the same vector
     blind = probe(model, tok)
     assert blind["image_dependence"] < 1e-6
     # all image tokens alike: attention over them is exactly even
     assert all(abs(e - 1) < 1e-4 for e in blind["attention_entropy"])
+    # ... so the asked shape gets its patches' share of the image's attention (to within what RoPE's positions
+    # change in the keys of a deeper layer)
+    chance = blind["attention_on_asked_shape_chance"]
+    assert all(abs(s - chance) < 5e-3 for s in blind["attention_on_asked_shape"])
