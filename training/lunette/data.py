@@ -206,6 +206,27 @@ def ground_patches(scene, obj_ids, grid: int) -> Optional[np.ndarray]:
     return share >= min(0.25, share.max())
 
 
+def ocr_line_tokens(tok, ocr_ids: List[int], block: str, lines_text: str, line_indices) -> Optional[np.ndarray]:
+    """Which tokens of the OCR block (bool [len(ocr_ids)], the ids possibly cut short) belong to the given lines of
+    `lines_text` (the block's {lines}, one per text line); None when there are none."""
+    if not line_indices or not ocr_ids:
+        return None
+    assert block.endswith(lines_text)
+    start = len(block.encode("utf-8")) - len(lines_text.encode("utf-8"))
+    spans = []
+    for line in lines_text.split("\n"):
+        n = len(line.encode("utf-8"))
+        spans.append((start, start + n))
+        start += n + 1
+    wanted = [spans[i] for i in line_indices if 0 <= i < len(spans)]
+    ends = np.cumsum(tok.byte_lengths(ocr_ids))
+    begins = ends - np.asarray(tok.byte_lengths(ocr_ids))
+    out = np.zeros(len(ocr_ids), dtype=bool)
+    for a, b in wanted:
+        out |= (begins < b) & (ends > a)
+    return out if out.any() else None
+
+
 # --- records -> tasks -----------------------------------------------------------------------------------
 def quantize_coord(v: float, bins: int) -> float:
     return bin_to_coord(coord_to_bin(v, bins), bins)
@@ -304,6 +325,7 @@ def build_example(index: int, tok, cfg: ExampleConfig) -> Optional[dict]:
         t = task_of(r, tok, cfg, block)
         if t is not None:
             t["ground"] = ground_patches(scene, r.get("objs") or (), grid)
+            t["ground_text"] = ocr_line_tokens(tok, ocr_ids, block, ocr, r.get("ocr_lines")) if ocr else None
             tasks.append(t)
     if not tasks:
         return None
@@ -461,7 +483,7 @@ def task_rows(ex_tasks, cfg_model) -> List[dict]:
         # the prompt's last position makes the first prediction (answer token, or coord-vs-eos); its attention
         # over the image is supervised toward the task's objects (losses.grounding_loss)
         rows.append({"types": types, "toks": toks, "cval": cval, "sval": sval, "lm": lm, "cl": cl, "sl": sl,
-                     "src": src, "ground": t.get("ground"), "ground_pos": n - 1})
+                     "src": src, "ground": t.get("ground"), "ground_text": t.get("ground_text"), "ground_pos": n - 1})
     return rows
 
 
@@ -488,10 +510,11 @@ def collate(examples: List[dict], cfg_model) -> dict:
         rows = task_rows(e["tasks"], cfg_model)
         n_tasks += len(rows)
         cat = {k: [] for k in ("types", "toks", "cval", "sval", "lm", "cl", "sl", "src", "seg", "offs")}
-        cat["ground"] = []          # (packed position, patch mask)
+        cat["ground"], cat["ground_text"] = [], []          # (packed position, mask over patches / OCR tokens)
         for si, r in enumerate(rows):
-            if r["ground"] is not None:
-                cat["ground"].append((len(cat["types"]) + r["ground_pos"], r["ground"]))
+            for k in ("ground", "ground_text"):
+                if r[k] is not None:
+                    cat[k].append((len(cat["types"]) + r["ground_pos"], r[k]))
             for k in ("types", "toks", "cval", "sval", "lm", "cl", "sl", "src"):
                 cat[k] += r[k]
             cat["seg"] += [si] * len(r["types"])
@@ -509,9 +532,12 @@ def collate(examples: List[dict], cfg_model) -> dict:
     src = np.zeros((b, t), dtype=bool)
     offs = np.zeros((b, t), dtype=np.int64)
     ground = np.zeros((b, t, v.n_patches), dtype=bool)
+    ground_text = np.zeros((b, t, lo), dtype=bool)
     for k, r in enumerate(packed):
         for pos, mask in r["ground"]:
             ground[k, pos] = mask
+        for pos, mask in r["ground_text"]:
+            ground_text[k, pos, : len(mask)] = mask
         n = len(r["types"])
         types[k, :n], toks[k, :n], cval[k, :n] = r["types"], r["toks"], r["cval"]
         sval[k, :n] = np.asarray(r["sval"], dtype=np.float32).reshape(n, 2)
@@ -522,5 +548,5 @@ def collate(examples: List[dict], cfg_model) -> dict:
     T = torch.from_numpy
     return {"pixels": pixels, "ocr": T(ocr), "ocr_len": T(ocr_len), "types": T(types), "toks": T(toks),
             "cval": T(cval), "sval": T(sval), "lm": T(lm), "cl": T(cl), "sl": T(sl), "src": T(src), "seg": T(seg),
-            "offs": T(offs), "ground": T(ground),
+            "offs": T(offs), "ground": T(ground), "ground_text": T(ground_text),
             "aux": aux, "kinds": [e["kind"] for e in examples], "n_images": b, "n_tasks": n_tasks}

@@ -144,16 +144,17 @@ def copy_mixture_nll(model, logits: torch.Tensor, normed: torch.Tensor, prefix_n
     return -torch.log(((1 - g) * p_label + g * copied[sel]).clamp_min(1e-12)).mean()
 
 
-def ground_heads(n_layers: int):
-    """(decoder layer, head) pairs whose attention over the image is supervised toward the objects a task is about:
-    head 0 of layers 1 and 2. The first layer is left free to gather the question into the answer position, and
-    the other heads stay free for the OCR block and the question."""
-    return tuple((layer, 0) for layer in range(1, min(3, n_layers)))
+def ground_heads(n_layers: int, head: int = 0):
+    """(decoder layer, head) pairs whose attention is supervised toward what a task is about: one head of layers 1
+    and 2 (head 0 looks in the image, head 1 in the OCR block). The first layer is left free to gather the question
+    into the answer position, and the other heads stay free."""
+    return tuple((layer, head) for layer in range(1, min(3, n_layers)))
 
 
 @contextlib.contextmanager
 def captured_attention(model, layers):
-    """{layer: list of (queries, keys)} filled by every decoder pass inside the block (the prefix's, then the tasks')."""
+    """{layer: list of (queries, keys)}, filled by every decoder pass inside the block (the prefix's first, then
+    the tasks')."""
     got = {i: [] for i in layers}
     for i in layers:
         model.text.blocks[i].attn.capture = got[i]
@@ -164,26 +165,30 @@ def captured_attention(model, layers):
             model.text.blocks[i].attn.capture = None
 
 
-def grounding_loss(captured, batch: dict, n_image: int, heads):
-    """-log of the image attention share that lands on the task's objects (batch["ground"], [B,T,N] patches), at
-    the positions that have such objects, for each supervised head; the attention is normalized over the image
-    tokens only, so the head may still look at text. -> (loss, mean share on the objects), or None without targets.
+def grounding_loss(captured, target: torch.Tensor, key_start: int, heads, key_valid: torch.Tensor | None = None):
+    """-log of the attention share that lands on the target keys, at the task positions that have targets, for
+    each supervised head. target [B,T,K] marks prefix keys key_start .. key_start+K-1 (image patches, or the OCR
+    block's tokens with key_valid [B,K] saying which exist); the attention is normalized over those K keys only,
+    so the head may still look elsewhere. -> (loss, mean share on the targets), or None without targets.
 
     Binding a word to its object's patches is what the decoder fails to learn from answers alone (model card,
-    "Why answers about pixels fail"); the objects are known from the scene, so this teaches it directly."""
-    ground = batch["ground"]
-    sel = ground.any(-1)
+    "Why answers about pixels fail"), and finding the line a reading answer is on is the step reading fails most;
+    both are known from the scene, so this teaches them directly."""
+    sel = target.any(-1)
     if not bool(sel.any()):
         return None
-    target = ground[sel]                                            # [n,N]
+    wanted = target[sel]                                            # [n,K]
     rows = sel.nonzero()[:, 0]
+    n_keys = target.shape[-1]
     losses, shares = [], []
     for layer, head in heads:
         q, k = captured[layer][-1]                                  # the task pass: q [B,H,T,hd], k [B,H,P+T,hd]
         qs = q[:, head][sel]                                        # [n,hd]
-        ki = k[:, head, 1:1 + n_image][rows]                        # [n,N,hd]
-        scores = torch.einsum("nd,npd->np", qs, ki).float() * (qs.shape[-1] ** -0.5)
-        on_target = torch.logsumexp(torch.log_softmax(scores, -1).masked_fill(~target, float("-inf")), -1)
+        ks = k[:, head, key_start:key_start + n_keys][rows]         # [n,K,hd]
+        scores = torch.einsum("nd,nkd->nk", qs, ks).float() * (qs.shape[-1] ** -0.5)
+        if key_valid is not None:
+            scores = scores.masked_fill(~key_valid[rows], float("-inf"))
+        on_target = torch.logsumexp(torch.log_softmax(scores, -1).masked_fill(~wanted, float("-inf")), -1)
         losses.append(-on_target.mean())
         shares.append(on_target.detach().exp().mean())
     return torch.stack(losses).mean(), torch.stack(shares).mean()
@@ -191,9 +196,11 @@ def grounding_loss(captured, batch: dict, n_image: int, heads):
 
 def forward_losses(model, aux_head, batch: dict, sigma_coord: float = 1.5, sigma_size: float = 1.5,
                    aux_weight: float = 0.3, region_weight: float = 1.0,
-                   ground_weight: float = 0.0) -> Dict[str, torch.Tensor]:
-    heads = ground_heads(model.cfg.text.n_layers) if ground_weight > 0 and "ground" in batch else ()
-    layers = sorted({layer for layer, _ in heads})
+                   ground_weight: float = 0.0, ground_text_weight: float = 0.0) -> Dict[str, torch.Tensor]:
+    n_layers = model.cfg.text.n_layers
+    image_heads = ground_heads(n_layers, 0) if ground_weight > 0 and "ground" in batch else ()
+    text_heads = ground_heads(n_layers, 1) if ground_text_weight > 0 and "ground_text" in batch else ()
+    layers = sorted({layer for layer, _ in image_heads + text_heads})
     with captured_attention(model, layers) as captured:
         feats, hidden, prefix_hidden = forward_packed(model, batch)
     out = {}
@@ -234,10 +241,18 @@ def forward_losses(model, aux_head, batch: dict, sigma_coord: float = 1.5, sigma
         a_txt = F.binary_cross_entropy_with_logits(t_l.float(), aux["text"].float())
         out["aux"] = a_name + a_col + a_txt
         loss = loss + aux_weight * out["aux"]
-    if layers:
-        g = grounding_loss(captured, batch, feats.shape[1], heads)
+    n_image = feats.shape[1]
+    if image_heads:
+        g = grounding_loss(captured, batch["ground"], 1, image_heads)
         if g is not None:
             out["ground"], out["ground_share"] = g
             loss = loss + ground_weight * out["ground"]
+    if text_heads:
+        lo = batch["ground_text"].shape[-1]
+        valid = torch.arange(lo, device=feats.device).view(1, lo) < batch["ocr_len"].view(-1, 1)
+        g = grounding_loss(captured, batch["ground_text"], 1 + n_image, text_heads, valid)
+        if g is not None:
+            out["ground_text"], out["ground_text_share"] = g
+            loss = loss + ground_text_weight * out["ground_text"]
     out["loss"] = loss
     return out

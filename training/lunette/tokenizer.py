@@ -93,6 +93,11 @@ class Tokenizer:
                 ids.extend(self.vocab[t] for t in self._bpe(word))
         return ids
 
+    def byte_lengths(self, ids: Iterable[int]) -> List[int]:
+        """How many bytes of the encoded text each token stands for (they add up to the text's UTF-8 length)."""
+        return [len(t.encode("utf-8")) if t in self.special_tokens else len(t)
+                for t in (self.id_to_token[int(i)] for i in ids)]
+
     # --- decode ---------------------------------------------------------------------------------------
     def decode(self, ids: Iterable[int], skip_special_tokens: bool = False) -> str:
         dec = unicode_to_bytes()

@@ -80,8 +80,10 @@ def build(seed: int, index: int, kind: str | None = None, model_size: int = MODE
     cand = qa.generate(scene, rng)
     kept = filters.apply(cand, scene, ev, stats)
     for p in select_pairs(kept, rng, n_queries):
+        # the objects and the OCR block's lines (indices) the answer comes from, for the grounding losses
         rec("query", question=phrasing.phrase(p, rng), target=p.answer, qtype=p.qtype, refusal=False,
-            answer_key=p.key, objs=list(p.objs))
+            answer_key=p.key, objs=list(p.objs),
+            ocr_lines=[i for i, ln in enumerate(ocr.lines) if any(sid in p.lines for sid, _ in ln.segments)])
     ref = filters.apply(absurd.generate(scene, rng), scene, ev, stats)
     for p in select_pairs(ref, rng, n_refusals):
         rec("query", question=phrasing.phrase(p, rng), target=p.answer, qtype=p.qtype, refusal=p.refusal,
