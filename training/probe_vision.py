@@ -16,6 +16,8 @@ answer (the sum of its tokens' log-probabilities), normalized over the colour na
                                 to its patches; picking one of the two colours drawn is 50%)
   attention_on_asked_shape      per decoder layer, the best head's share of image attention on the asked shape's
                                 patches in the two-shape pictures, next to the share those patches have of the image
+  encoder_shape_accuracy        with the checkpoint's training-only aux head: does the vision encoder name the shape
+  encoder_colour_accuracy       and its colour on the shape's patches (one-shape pictures; before any decoding)
 """
 from __future__ import annotations
 
@@ -30,15 +32,17 @@ from typing import Dict, List, Tuple
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.path.insert(1, os.path.dirname(HERE))      # the repository, for training.synth (the aux head's vocabularies)
 
 import torch  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
 import lunette.text as text_module  # noqa: E402
 from lunette.config import ModelConfig  # noqa: E402
-from lunette.data import ground_patches  # noqa: E402
+from lunette.data import aux_vocabularies, ground_patches  # noqa: E402
 from lunette.generate import preprocess  # noqa: E402
 from lunette.layers import MASK_VALUE  # noqa: E402
+from lunette.losses import AuxHead  # noqa: E402
 from lunette.model import LunetteModel  # noqa: E402
 from lunette.tokenizer import Tokenizer  # noqa: E402
 
@@ -125,7 +129,25 @@ def colour_scores(model: LunetteModel, prefix: torch.Tensor, prompt: List[int], 
 
 
 @torch.no_grad()
-def probe(model: LunetteModel, tok: Tokenizer) -> Dict:
+def encoder_reading(model: LunetteModel, aux_head: AuxHead) -> Dict:
+    """What the vision encoder alone tells about each one-shape picture, through the training-only aux head: the
+    name and colour it gives the shape's patches (their mean probabilities, background left out)."""
+    known_names, known_colours = aux_vocabularies()
+    right_name = right_colour = n = 0
+    for picture, shape, colour, box, paired in cases():
+        if paired:
+            continue
+        name_logits, colour_logits, _ = aux_head(model.vision.features(preprocess(picture, model.cfg)))
+        asked = asked_patches(picture, box, int(math.isqrt(model.cfg.vision.n_patches)))
+        name_p = name_logits[0, asked].softmax(-1).mean(0)
+        colour_p = colour_logits[0, asked].softmax(-1).mean(0)
+        right_name += int(int(name_p[1:].argmax()) + 1 == known_names[shape])
+        right_colour += int(int(colour_p[1:].argmax()) + 1 == known_colours[colour])
+        n += 1
+    return {"encoder_shape_accuracy": right_name / n, "encoder_colour_accuracy": right_colour / n}
+
+
+def probe(model: LunetteModel, tok: Tokenizer, aux_head: AuxHead | None = None) -> Dict:
     cfg = model.cfg
     n_image = cfg.vision.n_patches
     colours = list(COLOURS)
@@ -165,15 +187,22 @@ def probe(model: LunetteModel, tok: Tokenizer) -> Dict:
         "attention_on_asked_shape_chance": sum(chance) / len(chance),
         "image_token_norm": sum(img_norms) / len(img_norms),
         "text_token_norm": float(model.text.wte.weight.norm(dim=-1).mean()),
+        **(encoder_reading(model, aux_head) if aux_head is not None else {}),
     }
 
 
-def load(checkpoint: str) -> Tuple[LunetteModel, Tokenizer]:
+def load(checkpoint: str) -> Tuple[LunetteModel, Tokenizer, AuxHead | None]:
     ck = torch.load(checkpoint, map_location="cpu")
     model = LunetteModel(ModelConfig.from_dict(ck["config"]))
     model.load_state_dict(ck["model"])
     model.eval()
-    return model, Tokenizer.load(os.path.join(os.path.dirname(os.path.abspath(checkpoint)), "tokenizer.json"))
+    aux_head = None
+    if "aux" in ck:
+        aux_head = AuxHead(model.cfg.vision.dim)
+        aux_head.load_state_dict(ck["aux"])
+        aux_head.eval()
+    tok = Tokenizer.load(os.path.join(os.path.dirname(os.path.abspath(checkpoint)), "tokenizer.json"))
+    return model, tok, aux_head
 
 
 def main(argv=None) -> None:

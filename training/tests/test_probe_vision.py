@@ -4,6 +4,7 @@ import torch
 from lunette.config import tiny
 from lunette.model import LunetteModel
 from lunette.tokenizer import train_bpe
+from lunette.losses import AuxHead
 from probe_vision import probe
 
 
@@ -16,7 +17,7 @@ def test_image_dependence_is_zero_when_every_image_embeds_alike_and_positive_oth
     torch.manual_seed(0)
     model = LunetteModel(tiny()).eval()
     tok = _tok()
-    reading = probe(model, tok)
+    reading = probe(model, tok, AuxHead(model.cfg.vision.dim).eval())
     assert reading["cases"] == 36 and 0 <= reading["colour_accuracy"] <= 1
     assert reading["image_dependence"] > 1e-4
     assert len(reading["attention_entropy"]) == model.cfg.text.n_layers
@@ -24,6 +25,7 @@ def test_image_dependence_is_zero_when_every_image_embeds_alike_and_positive_oth
     assert 0 <= reading["pair_colour_accuracy"] <= 1
     assert len(reading["attention_on_asked_shape"]) == model.cfg.text.n_layers
     assert 0 < reading["attention_on_asked_shape_chance"] < 0.5
+    assert 0 <= reading["encoder_shape_accuracy"] <= 1 and 0 <= reading["encoder_colour_accuracy"] <= 1
     with torch.no_grad():
         model.vision.proj_mlp.fc2.weight.zero_()      # every image token becomes the same vector
     blind = probe(model, tok)
