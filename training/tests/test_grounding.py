@@ -10,7 +10,7 @@ import lunette.text as text_module
 from lunette.config import tiny
 from lunette.data import collate, ground_patches, ocr_line_tokens
 from lunette.layers import MASK_VALUE
-from lunette.losses import captured_attention, forward_losses, ground_heads, grounding_loss
+from lunette.losses import captured_attention, forward_losses, forward_packed, ground_heads, grounding_loss
 from lunette.model import LunetteModel
 from test_train_forward import _example, _tok
 
@@ -97,9 +97,7 @@ def test_grounding_scores_the_real_attention_at_the_first_prediction():
     text_module.attention = recording
     try:
         with torch.no_grad(), captured_attention(model, [1]) as captured:
-            feats = model.vision.features(batch["pixels"])
-            from lunette.losses import forward_packed
-            forward_packed(model, batch)
+            feats, _, _ = forward_packed(model, batch)
     finally:
         text_module.attention = original
     n_layers = cfg.text.n_layers
