@@ -481,7 +481,7 @@ def task_rows(ex_tasks, cfg_model) -> List[dict]:
                 dec = len(types) - 1
             lm[dec] = cfg_model.eos_id
         # the prompt's last position makes the first prediction (answer token, or coord-vs-eos); its attention
-        # over the image is supervised toward the task's objects (losses.grounding_loss)
+        # is supervised toward the task's objects and OCR lines (losses.grounding_loss)
         rows.append({"types": types, "toks": toks, "cval": cval, "sval": sval, "lm": lm, "cl": cl, "sl": sl,
                      "src": src, "ground": t.get("ground"), "ground_text": t.get("ground_text"), "ground_pos": n - 1})
     return rows

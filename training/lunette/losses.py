@@ -9,7 +9,8 @@ Two decoder passes per batch:
 Losses: LM cross-entropy on the target tokens + eos and on the coord-vs-eos decisions; region decoders with a
 Gaussian-smoothed cross-entropy over bins (near misses cost less than far ones; decoding stays argmax); an
 auxiliary per-patch loss on the vision features (object name / colour / text, known from the scene) — a
-training-only head, not exported; optionally a grounding loss on where some decoder heads look in the image.
+training-only head, not exported; optionally grounding losses on where some decoder heads look in the image and
+in the OCR block.
 """
 from __future__ import annotations
 

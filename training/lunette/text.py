@@ -50,7 +50,7 @@ class TextAttention(nn.Module):
         self.qkv = nn.Linear(cfg.dim, 3 * cfg.n_heads * cfg.head_dim)
         self.proj = nn.Linear(cfg.n_heads * cfg.head_dim, cfg.dim)
         # training only: when a list, each call appends its (queries, keys) after RoPE, keys with the past first
-        # (losses.grounding_loss supervises where a head looks in the image)
+        # (losses.grounding_loss supervises where a head looks in the image or the OCR block)
         self.capture: Optional[list] = None
 
     def forward(self, x, cos, sin, rotary: Rotary, masked, past: Optional[Tuple[torch.Tensor, torch.Tensor]]):
