@@ -41,7 +41,7 @@ import lunette.text as text_module  # noqa: E402
 from lunette.config import ModelConfig  # noqa: E402
 from lunette.data import aux_vocabularies, ground_patches  # noqa: E402
 from lunette.generate import preprocess  # noqa: E402
-from lunette.layers import MASK_VALUE  # noqa: E402
+from lunette.layers import attention_weights  # noqa: E402
 from lunette.losses import AuxHead  # noqa: E402
 from lunette.model import LunetteModel  # noqa: E402
 from lunette.tokenizer import Tokenizer  # noqa: E402
@@ -101,10 +101,7 @@ class AttentionRecorder:
 
     def __enter__(self):
         def recording(q, k, v, masked=None):
-            scores = torch.matmul(q, k.transpose(-1, -2)) * (q.shape[-1] ** -0.5)
-            if masked is not None:
-                scores = scores.masked_fill(masked, MASK_VALUE)
-            self.rows.append(torch.softmax(scores, dim=-1)[0, :, self.position])
+            self.rows.append(attention_weights(q, k, masked)[0, :, self.position])
             return self._original(q, k, v, masked)
         text_module.attention = recording
         return self

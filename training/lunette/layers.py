@@ -27,12 +27,17 @@ class MLP(nn.Module):
         return self.fc2(gelu(self.fc1(x)))
 
 
+def attention_weights(q: torch.Tensor, k: torch.Tensor, masked: torch.Tensor | None = None) -> torch.Tensor:
+    """Scaled dot-product attention weights [B,H,T,S] (see attention); also what probes and tests record."""
+    scores = torch.matmul(q, k.transpose(-1, -2)) * (q.shape[-1] ** -0.5)
+    if masked is not None:
+        scores = scores.masked_fill(masked, MASK_VALUE)
+    return torch.softmax(scores, dim=-1)
+
+
 def attention(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, masked: torch.Tensor | None = None) -> torch.Tensor:
     """Manual scaled dot-product attention (torch 1.13 has no F.scaled_dot_product_attention).
 
     q: [B,H,T,Dh], k/v: [B,H,S,Dh]; masked: bool, broadcastable to [B,H,T,S], True where a key is NOT visible.
     """
-    scores = torch.matmul(q, k.transpose(-1, -2)) * (q.shape[-1] ** -0.5)
-    if masked is not None:
-        scores = scores.masked_fill(masked, MASK_VALUE)
-    return torch.matmul(torch.softmax(scores, dim=-1), v)
+    return torch.matmul(attention_weights(q, k, masked), v)

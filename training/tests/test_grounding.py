@@ -9,7 +9,7 @@ from PIL import Image
 import lunette.text as text_module
 from lunette.config import tiny
 from lunette.data import collate, ground_patches, ocr_line_tokens
-from lunette.layers import MASK_VALUE
+from lunette.layers import attention_weights
 from lunette.losses import captured_attention, forward_losses, forward_packed, ground_heads, grounding_loss
 from lunette.model import LunetteModel
 from test_train_forward import _example, _tok
@@ -88,10 +88,7 @@ def test_grounding_scores_the_real_attention_at_the_first_prediction():
     original = text_module.attention
 
     def recording(q, k, v, masked=None):
-        scores = torch.matmul(q, k.transpose(-1, -2)) * (q.shape[-1] ** -0.5)
-        if masked is not None:
-            scores = scores.masked_fill(masked, MASK_VALUE)
-        recorded.append(torch.softmax(scores, dim=-1))
+        recorded.append(attention_weights(q, k, masked))
         return original(q, k, v, masked)
 
     text_module.attention = recording
