@@ -75,6 +75,9 @@ def parse_args(argv=None):
     ap.add_argument("--ground-text-weight", type=float, default=0.0,
                     help="weight of the same loss for reading: another head learns to look at the OCR lines an "
                          "answer comes from")
+    ap.add_argument("--aux-object-weight", type=float, default=0.0,
+                    help="weight of the object-level aux loss: the encoder learns to name each object from the mean "
+                         "of its patches' features (lunette/losses.py object_aux_loss)")
     ap.add_argument("--kinds", default="",
                     help="scene kinds and relative weights replacing the default mix, e.g. shapes=2,objects=1")
     ap.add_argument("--ckpt-minutes", type=float, default=5.0)
@@ -127,13 +130,13 @@ def log_line(path, rec):
 
 @torch.no_grad()
 def validate(model, aux_head, val_batches, device, autocast, ground_weight: float = 0.0,
-             ground_text_weight: float = 0.0):
+             ground_text_weight: float = 0.0, aux_object_weight: float = 0.0):
     model.eval()
     sums, n = {}, 0
     for vb in val_batches:
         with autocast():
             out = forward_losses(model, aux_head, to_device(vb, device), ground_weight=ground_weight,
-                                 ground_text_weight=ground_text_weight)
+                                 ground_text_weight=ground_text_weight, aux_object_weight=aux_object_weight)
         for k, v in out.items():
             sums[k] = sums.get(k, 0.0) + float(v)
         n += 1
@@ -165,7 +168,8 @@ def main(argv=None):
         saved = ckpt["args"]
         # the run's identity comes from the checkpoint; the budget of this invocation from the command line
         for k in ("preset", "planned_images", "images_per_batch", "queries_per_image", "regions_per_image", "pool", "lr", "min_lr_frac", "warmup",
-                  "wd", "aux_weight", "ground_weight", "ground_text_weight", "kinds", "seed"):
+                  "wd", "aux_weight", "ground_weight", "ground_text_weight", "aux_object_weight", "kinds",
+                  "seed"):
             if k in saved and getattr(args, k) != saved[k] and f"--{k.replace('_', '-')}" not in (argv or sys.argv):
                 setattr(args, k, saved[k])
         cfg = ModelConfig.from_dict(ckpt["config"])
@@ -264,7 +268,8 @@ def main(argv=None):
                  "rng": {"torch": torch.get_rng_state(), "python": random.getstate(), "numpy": np.random.get_state()}}
         save_atomic(state, ckpt_path)
         last_ckpt = time.time()
-        v = validate(model, aux_head, val_batches, device, autocast, args.ground_weight, args.ground_text_weight)
+        v = validate(model, aux_head, val_batches, device, autocast, args.ground_weight, args.ground_text_weight,
+                     args.aux_object_weight)
         rec = {"val": True, "step": step, "images": stream.next_index, "tasks": tasks_seen,
                "minutes": round(state["elapsed"] / 60, 2), **{k: round(x, 4) for k, x in v.items()}}
         log_line(log_path, rec)
@@ -285,7 +290,8 @@ def main(argv=None):
                 g["lr"] = lr
             with autocast():
                 out = forward_losses(model, aux_head, batch, aux_weight=args.aux_weight,
-                                     ground_weight=args.ground_weight, ground_text_weight=args.ground_text_weight)
+                                     ground_weight=args.ground_weight, ground_text_weight=args.ground_text_weight,
+                                     aux_object_weight=args.aux_object_weight)
             opt.zero_grad(set_to_none=True)
             out["loss"].backward()
             gn = torch.nn.utils.clip_grad_norm_(list(model.parameters()) + list(aux_head.parameters()), args.clip)

@@ -43,6 +43,7 @@ IGNORE = -100
 # aux per-patch label spaces (0 = background / none; see aux_class)
 AUX_NAME_BUCKETS = 1024
 AUX_COLOR_BUCKETS = 64
+AUX_MAX_OBJECTS = 8            # objects per image given object-level aux labels (aux_objects)
 
 # Scene kinds weighted toward what developers keep in repositories; kinds the generator does not (yet) have
 # are dropped and the rest renormalized.
@@ -183,6 +184,29 @@ def aux_labels(scene, grid: int) -> Dict[str, np.ndarray]:
             names[i], cols[i] = name_b[k], col_b[k]
     has_text = (tpatch.mean(axis=1) >= 0.1).astype(np.int64)
     return {"name": names, "color": cols, "text": has_text}
+
+
+def aux_objects(scene, grid: int, max_objects: int = AUX_MAX_OBJECTS) -> Dict[str, np.ndarray]:
+    """Object-level labels for the first `max_objects` objects that show on the grid: the patches that show each
+    (as ground_patches) and its name and colour class (0 = none). A decoder head that attends to an object receives
+    about the mean of its patches' features, so naming the object from that mean is the skill answers need; per-patch
+    labels alone leave a big shape's plain interior patches nothing to go on."""
+    known_names, known_colours = aux_vocabularies()
+    mask = np.zeros((max_objects, grid * grid), dtype=bool)
+    names = np.zeros(max_objects, dtype=np.int64)
+    cols = np.zeros(max_objects, dtype=np.int64)
+    k = 0
+    for o in scene.objects:
+        if k == max_objects:
+            break
+        patches = ground_patches(scene, [o.id], grid)
+        if patches is None:
+            continue
+        mask[k] = patches
+        names[k] = aux_class(o.name, known_names, AUX_NAME_BUCKETS)
+        cols[k] = aux_class(o.color, known_colours, AUX_COLOR_BUCKETS) if o.color else 0
+        k += 1
+    return {"obj_mask": mask, "obj_name": names, "obj_color": cols}
 
 
 def ground_patches(scene, obj_ids, grid: int) -> Optional[np.ndarray]:
@@ -332,7 +356,7 @@ def build_example(index: int, tok, cfg: ExampleConfig) -> Optional[dict]:
     pix = np.asarray(small.convert("RGB"), dtype=np.uint8)
     assert pix.shape == (cfg.image_size, cfg.image_size, 3)
     return {"index": index, "kind": scene.kind, "pixels": pix, "ocr_ids": ocr_ids, "tasks": tasks,
-            "aux": aux_labels(scene, grid)}
+            "aux": {**aux_labels(scene, grid), **aux_objects(scene, grid)}}
 
 
 # --- streaming with worker processes (deterministic order) ------------------------------------------------

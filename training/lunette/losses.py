@@ -9,7 +9,8 @@ Two decoder passes per batch:
 Losses: LM cross-entropy on the target tokens + eos and on the coord-vs-eos decisions; region decoders with a
 Gaussian-smoothed cross-entropy over bins (near misses cost less than far ones; decoding stays argmax); an
 auxiliary per-patch loss on the vision features (object name / colour / text, known from the scene) — a
-training-only head, not exported; optionally grounding losses on where some decoder heads look in the image and
+training-only head, not exported — and the same head naming each object from its patches' mean feature
+(object_aux_loss); optionally grounding losses on where some decoder heads look in the image and
 in the OCR block.
 """
 from __future__ import annotations
@@ -195,9 +196,30 @@ def grounding_loss(captured, target: torch.Tensor, key_start: int, heads, key_va
     return torch.stack(losses).mean(), torch.stack(shares).mean()
 
 
+def object_aux_loss(aux_head: AuxHead, feats: torch.Tensor, aux: dict):
+    """Cross-entropy of each labelled object's name and colour from the vision features averaged over its patches
+    (data.aux_objects), and the share of names right; None when the batch has no labelled object."""
+    mask = aux["obj_mask"].to(feats.dtype)                                  # [B,K,N]
+    count = mask.sum(-1)
+    valid = count > 0
+    if not bool(valid.any()):
+        return None
+    pooled = torch.einsum("bkn,bnd->bkd", mask, feats)[valid] / count[valid].unsqueeze(-1)
+    name_logits = aux_head.name(pooled).float()
+    names, cols = aux["obj_name"][valid], aux["obj_color"][valid]
+    loss = F.cross_entropy(name_logits, names)
+    coloured = cols > 0
+    if bool(coloured.any()):
+        loss = loss + F.cross_entropy(aux_head.color(pooled[coloured]).float(), cols[coloured])
+    with torch.no_grad():
+        acc = (name_logits.argmax(-1) == names).float().mean()
+    return loss, acc
+
+
 def forward_losses(model, aux_head, batch: dict, sigma_coord: float = 1.5, sigma_size: float = 1.5,
                    aux_weight: float = 0.3, region_weight: float = 1.0,
-                   ground_weight: float = 0.0, ground_text_weight: float = 0.0) -> Dict[str, torch.Tensor]:
+                   ground_weight: float = 0.0, ground_text_weight: float = 0.0,
+                   aux_object_weight: float = 0.0) -> Dict[str, torch.Tensor]:
     n_layers = model.cfg.text.n_layers
     image_heads = ground_heads(n_layers, 0) if ground_weight > 0 and "ground" in batch else ()
     text_heads = ground_heads(n_layers, 1) if ground_text_weight > 0 and "ground_text" in batch else ()
@@ -242,6 +264,12 @@ def forward_losses(model, aux_head, batch: dict, sigma_coord: float = 1.5, sigma
         a_txt = F.binary_cross_entropy_with_logits(t_l.float(), aux["text"].float())
         out["aux"] = a_name + a_col + a_txt
         loss = loss + aux_weight * out["aux"]
+    if aux_head is not None and "obj_mask" in batch.get("aux", {}):
+        o = object_aux_loss(aux_head, feats, batch["aux"])
+        if o is not None:
+            out["aux_object"], out["aux_object_acc"] = o
+            if aux_object_weight > 0:
+                loss = loss + aux_object_weight * out["aux_object"]
     n_image = feats.shape[1]
     if image_heads:
         g = grounding_loss(captured, batch["ground"], 1, image_heads)

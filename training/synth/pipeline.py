@@ -50,14 +50,21 @@ def select_pairs(pairs, rng, n: int) -> list:
     return out
 
 
-def build(seed: int, index: int, kind: str | None = None, model_size: int = MODEL_SIZE, n_queries: int = 6,
-          n_refusals: int = 2, stats: dict | None = None, kinds_weights: dict | None = None):
-    """Returns (scene, rendered_image_after_augment, model_image, records)."""
-    rng = rng_for(seed, index)
+def render(rng: random.Random, kind: str | None = None, model_size: int = MODEL_SIZE,
+           kinds_weights: dict | None = None):
+    """The pictures alone: (scene, rendered_image_after_augment, model_image)."""
     scene = generate_scene(rng, kind, kinds_weights)
     img, ops = augment.augment(scene.image, rng, photo=scene.kind == "photo")
     scene.meta["augment"] = ops
     small = img.resize((model_size, model_size), resample=2)   # Image.BILINEAR, reducing_gap None
+    return scene, img, small
+
+
+def build(seed: int, index: int, kind: str | None = None, model_size: int = MODEL_SIZE, n_queries: int = 6,
+          n_refusals: int = 2, stats: dict | None = None, kinds_weights: dict | None = None):
+    """Returns (scene, rendered_image_after_augment, model_image, records)."""
+    rng = rng_for(seed, index)
+    scene, img, small = render(rng, kind, model_size, kinds_weights)
     ocr = ocr_mod.simulate(scene, rng)
     ev = Evidence(scene, ocr, model_size=model_size)
     block = prompts.ocr_block(ocr.text)
