@@ -35,7 +35,7 @@ import torch  # noqa: E402
 
 from lunette.config import ModelConfig  # noqa: E402
 from lunette.data import aux_objects, aux_vocabularies  # noqa: E402
-from lunette.losses import AuxHead, object_aux_loss  # noqa: E402
+from lunette.losses import AuxHead, object_aux_loss, object_features  # noqa: E402
 from lunette.model import LunetteModel  # noqa: E402
 from probe_vision import encoder_reading  # noqa: E402
 from train import log_line, lr_at, param_groups, save_atomic  # noqa: E402
@@ -126,10 +126,7 @@ def evaluate(model, aux_head, val: dict, cfg) -> dict:
     for start in range(0, len(val["pixels"]), 256):
         index = torch.arange(start, min(start + 256, len(val["pixels"])))
         pixels, aux = batch_of(val, index, cfg, flip=False)
-        feats = model.vision.features(pixels)
-        mask = aux["obj_mask"].float()
-        valid = mask.sum(-1) > 0
-        pooled = torch.einsum("bkn,bnd->bkd", mask, feats)[valid] / mask.sum(-1)[valid].unsqueeze(-1)
+        pooled, valid = object_features(model.vision.features(pixels), aux["obj_mask"])
         names = aux["obj_name"][valid]
         hit = aux_head.name(pooled).argmax(-1) == names
         is_shape = torch.isin(names, shape_classes)

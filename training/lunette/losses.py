@@ -196,15 +196,21 @@ def grounding_loss(captured, target: torch.Tensor, key_start: int, heads, key_va
     return torch.stack(losses).mean(), torch.stack(shares).mean()
 
 
-def object_aux_loss(aux_head: AuxHead, feats: torch.Tensor, aux: dict):
-    """Cross-entropy of each labelled object's name and colour from the vision features averaged over its patches
-    (data.aux_objects), and the share of names right; None when the batch has no labelled object."""
-    mask = aux["obj_mask"].to(feats.dtype)                                  # [B,K,N]
+def object_features(feats: torch.Tensor, obj_mask: torch.Tensor):
+    """The vision features [B,N,D] averaged over each labelled object's patches (obj_mask [B,K,N], data.aux_objects):
+    ([n,D] for the n slots that hold an object, which slots those are [B,K])."""
+    mask = obj_mask.to(feats.dtype)
     count = mask.sum(-1)
     valid = count > 0
+    return torch.einsum("bkn,bnd->bkd", mask, feats)[valid] / count[valid].unsqueeze(-1), valid
+
+
+def object_aux_loss(aux_head: AuxHead, feats: torch.Tensor, aux: dict):
+    """Cross-entropy of each labelled object's name and colour from the vision features averaged over its patches,
+    and the share of names right; None when the batch has no labelled object."""
+    pooled, valid = object_features(feats, aux["obj_mask"])
     if not bool(valid.any()):
         return None
-    pooled = torch.einsum("bkn,bnd->bkd", mask, feats)[valid] / count[valid].unsqueeze(-1)
     name_logits = aux_head.name(pooled).float()
     names, cols = aux["obj_name"][valid], aux["obj_color"][valid]
     loss = F.cross_entropy(name_logits, names)
