@@ -34,7 +34,7 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 from lunette.config import ModelConfig  # noqa: E402
-from lunette.data import aux_objects, aux_vocabularies  # noqa: E402
+from lunette.data import aux_objects, aux_vocabularies, model_pixels  # noqa: E402
 from lunette.losses import AuxHead, object_aux_loss, object_features  # noqa: E402
 from lunette.model import LunetteModel  # noqa: E402
 from probe_vision import encoder_reading  # noqa: E402
@@ -103,9 +103,7 @@ def build_cache(path: str, seed: int, n: int, kinds: str, image_size: int, patch
 
 def batch_of(cache: dict, index: torch.Tensor, cfg, flip: bool):
     """Normalized pixels [B,3,S,S] and the aux dict for object_aux_loss; flip mirrors pictures and masks alike."""
-    mean = torch.tensor(cfg.vision.mean).view(1, 3, 1, 1)
-    std = torch.tensor(cfg.vision.std).view(1, 3, 1, 1)
-    pixels = (cache["pixels"][index].permute(0, 3, 1, 2).float() / 255.0 - mean) / std
+    pixels = model_pixels(cache["pixels"][index].numpy(), cfg.vision)
     mask = cache["obj_mask"][index]
     if flip:
         grid = cfg.vision.image_size // cfg.vision.patch_size

@@ -511,6 +511,16 @@ def task_rows(ex_tasks, cfg_model) -> List[dict]:
     return rows
 
 
+def model_pixels(pixels: np.ndarray, vision_cfg):
+    """Pictures at the model's size, uint8 [B,S,S,3], as the vision tower's input: float32 [B,3,S,S],
+    x = (rgb/255 - mean) / std."""
+    import torch
+
+    pix = pixels.astype(np.float32) / 255.0
+    pix = (pix - np.asarray(vision_cfg.mean, dtype=np.float32)) / np.asarray(vision_cfg.std, dtype=np.float32)
+    return torch.from_numpy(pix.transpose(0, 3, 1, 2).copy())
+
+
 def collate(examples: List[dict], cfg_model) -> dict:
     """Torch batch, one row per image: pixels, OCR ids, and all the image's tasks packed one after another in
     one row (segments). Each task continues from the image's prefix on its own: `seg` names the task of every
@@ -520,9 +530,7 @@ def collate(examples: List[dict], cfg_model) -> dict:
 
     v = cfg_model.vision
     b = len(examples)
-    pix = np.stack([e["pixels"] for e in examples]).astype(np.float32) / 255.0
-    pix = (pix - np.asarray(v.mean, dtype=np.float32)) / np.asarray(v.std, dtype=np.float32)
-    pixels = torch.from_numpy(pix.transpose(0, 3, 1, 2).copy())
+    pixels = model_pixels(np.stack([e["pixels"] for e in examples]), v)
     lo = max(1, max(len(e["ocr_ids"]) for e in examples))
     ocr = np.full((b, lo), cfg_model.pad_id, dtype=np.int64)
     ocr_len = np.zeros(b, dtype=np.int64)
