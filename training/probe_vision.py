@@ -18,6 +18,14 @@ answer (the sum of its tokens' log-probabilities), normalized over the colour na
                                 patches in the two-shape pictures, next to the share those patches have of the image
   encoder_shape_accuracy        with the checkpoint's training-only aux head: does the vision encoder name the shape
   encoder_colour_accuracy       and its colour on the shape's patches (one-shape pictures; before any decoding)
+With --readout N it also follows the colour along the way to the answer, on N one-shape pictures of random shape,
+colour, size and place: a linear probe (fit on two thirds, scored on the rest) of the colour from
+  readout_encoder             the vision features averaged over the shape's patches
+  readout_image_tokens        the image embeddings (the projection's output) averaged the same way
+  readout_heads               per decoder layer, the best head's attention output at the answer position
+  readout_residual            per decoder layer, the residual stream at the answer position after the block
+next to readout_answer_accuracy, the decoder's own answer on the same pictures. Where the probe stays high and the
+answer is at chance, the information reaches the answer position and the output layer does not use it.
 """
 from __future__ import annotations
 
@@ -26,6 +34,7 @@ import itertools
 import json
 import math
 import os
+import random
 import sys
 from types import SimpleNamespace
 from typing import Dict, List, Tuple
@@ -110,6 +119,18 @@ class AttentionRecorder:
         text_module.attention = self._original
 
 
+class HeadOutputRecorder(AttentionRecorder):
+    """Like AttentionRecorder, but keeps each call's per-head attention output [heads, head_dim] at `position`."""
+
+    def __enter__(self):
+        def recording(q, k, v, masked=None):
+            out = self._original(q, k, v, masked)
+            self.rows.append(out[0, :, self.position])
+            return out
+        text_module.attention = recording
+        return self
+
+
 def colour_scores(model: LunetteModel, prefix: torch.Tensor, prompt: List[int], names: List[List[int]]
                   ) -> Tuple[torch.Tensor, List[torch.Tensor]]:
     """(log p(name, whole) after the prompt for each colour name's token ids, the answer position's attention
@@ -188,6 +209,79 @@ def probe(model: LunetteModel, tok: Tokenizer, aux_head: AuxHead | None = None) 
     }
 
 
+def linear_probe_accuracy(x: torch.Tensor, y: torch.Tensor, n_classes: int, train_frac: float = 2 / 3) -> float:
+    """Held-out accuracy of an L2-regularized softmax regression of y from x (features standardized on the fit
+    part)."""
+    n_fit = int(train_frac * len(y))
+    mean, std = x[:n_fit].mean(0), x[:n_fit].std(0) + 1e-6
+    x = (x - mean) / std
+    w = torch.zeros(x.shape[1], n_classes, requires_grad=True)
+    b = torch.zeros(n_classes, requires_grad=True)
+    opt = torch.optim.LBFGS([w, b], max_iter=200)
+
+    def closure():
+        opt.zero_grad()
+        loss = torch.nn.functional.cross_entropy(x[:n_fit] @ w + b, y[:n_fit]) + 1e-2 * (w ** 2).sum()
+        loss.backward()
+        return loss
+
+    with torch.enable_grad():
+        opt.step(closure)
+    return float(((x[n_fit:] @ w + b).argmax(-1) == y[n_fit:]).float().mean())
+
+
+@torch.no_grad()
+def readout(model: LunetteModel, tok: Tokenizer, n: int, seed: int = 0) -> Dict:
+    """Linear probes of the asked shape's colour along the path from its patches to the answer position."""
+    cfg = model.cfg
+    grid = int(math.isqrt(cfg.vision.n_patches))
+    colours = list(COLOURS)
+    names = [tok.encode(" " + c.capitalize()) for c in colours]
+    rng = random.Random(seed)
+    found: Dict[str, List[torch.Tensor]] = {}
+    labels, answers = [], []
+    for _ in range(n):
+        shape, colour = rng.choice(SHAPES), rng.randrange(len(colours))
+        side = rng.randint(90, 260)
+        x0, y0 = rng.randint(0, 640 - side), rng.randint(0, 480 - side)
+        box = (x0, y0, x0 + side, y0 + side)
+        picture = draw([(shape, colours[colour], box)])
+        pixels = preprocess(picture, cfg)
+        asked = asked_patches(picture, box, grid)
+        found.setdefault("encoder", []).append(model.vision.features(pixels)[0, asked].mean(0))
+        prefix = model.prefix_embeds(pixels)
+        found.setdefault("image_tokens", []).append(prefix[0, 1:][asked].mean(0))
+        prompt = tok.encode(QUERY.format(shape=shape))
+        embeds = torch.cat([prefix, model.embed(torch.tensor([prompt]))], dim=1)
+        position = embeds.shape[1] - 1
+        with HeadOutputRecorder(position) as heads:
+            hooks = [block.register_forward_hook(
+                lambda _m, _i, out, i=i: found.setdefault(f"residual{i}", []).append(out[0][0, position]))
+                for i, block in enumerate(model.text.blocks)]
+            try:
+                model.text(embeds)
+            finally:
+                for hook in hooks:
+                    hook.remove()
+        for layer, row in enumerate(heads.rows):
+            for head in range(row.shape[0]):
+                found.setdefault(f"head{layer}.{head}", []).append(row[head])
+        scores, _ = colour_scores(model, prefix, prompt, names)
+        answers.append(int(scores.argmax()))
+        labels.append(colour)
+    y = torch.tensor(labels)
+    acc = {k: linear_probe_accuracy(torch.stack(v).float(), y, len(colours)) for k, v in found.items()}
+    layers, heads_per_layer = cfg.text.n_layers, cfg.text.n_heads
+    return {
+        "readout_pictures": n,
+        "readout_answer_accuracy": float((torch.tensor(answers) == y).float().mean()),
+        "readout_encoder": acc["encoder"],
+        "readout_image_tokens": acc["image_tokens"],
+        "readout_heads": [max(acc[f"head{i}.{h}"] for h in range(heads_per_layer)) for i in range(layers)],
+        "readout_residual": [acc[f"residual{i}"] for i in range(layers)],
+    }
+
+
 def load(checkpoint: str) -> Tuple[LunetteModel, Tokenizer, AuxHead | None]:
     ck = torch.load(checkpoint, map_location="cpu")
     model = LunetteModel(ModelConfig.from_dict(ck["config"]))
@@ -207,9 +301,14 @@ def main(argv=None) -> None:
     ap.add_argument("checkpoint")
     ap.add_argument("--json", help="also write the figures here")
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--readout", type=int, default=0, metavar="N",
+                    help="also probe the colour along the way to the answer on N pictures (~0.25 s each)")
     args = ap.parse_args(argv)
     torch.set_num_threads(args.threads)
-    result = probe(*load(args.checkpoint))
+    model, tok, aux_head = load(args.checkpoint)
+    result = probe(model, tok, aux_head)
+    if args.readout:
+        result.update(readout(model, tok, args.readout))
     for k, v in result.items():
         print(f"{k:20s} {[round(x, 3) for x in v] if isinstance(v, list) else round(v, 3)}")
     if args.json:

@@ -5,7 +5,7 @@ from lunette.config import tiny
 from lunette.model import LunetteModel
 from lunette.tokenizer import train_bpe
 from lunette.losses import AuxHead
-from probe_vision import probe
+from probe_vision import probe, readout
 
 
 def _tok():
@@ -36,3 +36,21 @@ def test_image_dependence_is_zero_when_every_image_embeds_alike_and_positive_oth
     # change in the keys of a deeper layer)
     chance = blind["attention_on_asked_shape_chance"]
     assert all(abs(s - chance) < 5e-3 for s in blind["attention_on_asked_shape"])
+
+
+def test_readout_finds_the_colour_in_the_encoder_and_loses_it_after_a_blind_projection():
+    torch.manual_seed(0)
+    model = LunetteModel(tiny()).eval()
+    tok = _tok()
+    seeing = readout(model, tok, 160)
+    assert seeing["readout_pictures"] == 160 and 0 <= seeing["readout_answer_accuracy"] <= 1
+    assert len(seeing["readout_heads"]) == len(seeing["readout_residual"]) == model.cfg.text.n_layers
+    # even a random encoder keeps the colour of a big plain shape linearly readable, and its heads pass it on
+    assert seeing["readout_encoder"] > 0.6 and seeing["readout_image_tokens"] > 0.6
+    assert min(seeing["readout_residual"]) > 0.4
+    with torch.no_grad():
+        model.vision.proj_mlp.fc2.weight.zero_()      # every image token becomes the same vector
+    blind = readout(model, tok, 160)
+    assert blind["readout_encoder"] == seeing["readout_encoder"]
+    # nothing about the picture reaches the decoder: the probes fall to guessing (8 colours)
+    assert blind["readout_image_tokens"] < 0.25 and max(blind["readout_residual"]) < 0.25
