@@ -93,7 +93,8 @@ class Curriculum:
 
     def kind_weights(self, p: float, available) -> Dict[str, float]:
         if self.kinds:
-            w = {k: v for k, v in self.kinds.items() if k in available and v > 0}
+            from training.synth.scenes import split_kind   # keys may name a kind's variant ("shapes:one-kind")
+            w = {k: v for k, v in self.kinds.items() if split_kind(k)[0] in available and v > 0}
             s = sum(w.values())
             return {k: v / s for k, v in w.items()}
         w = {k: v for k, v in KIND_WEIGHTS.items() if k in available}

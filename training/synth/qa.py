@@ -156,6 +156,26 @@ def _count_pairs(scene, facts, rng):
     return out
 
 
+def _group_colours(scene):
+    """'What colour are the circles?' where every object of a name shares one colour: a colour question that binds
+    to a name alone, the commonest way people ask (the per-object question needs a unique reference)."""
+    groups = {}
+    for o in scene.objects:
+        groups.setdefault(o.name, []).append(o)
+    out = []
+    for name, objs in sorted(groups.items()):
+        colours = {o.color for o in objs}
+        if len(objs) < 2 or len(colours) != 1 or None in colours:
+            continue
+        colour, pl = colours.pop(), plural(name)
+        out.append(QA(f"What colour are the {pl}?", cap(colour), "colour",
+                      paraphrases=[f"What color are the {pl}?", f"Which colour are the {pl}?",
+                                   f"What is the colour of the {pl}?"],
+                      terse=[f"colour of {pl}?", f"{pl} color"], protect=[pl], objs=[o.id for o in objs],
+                      source="object"))
+    return out
+
+
 def _closed_world(scene, f, rng):
     """Zero counts and 'no' answers for kinds that are certainly absent (the scene registered every instance)."""
     from .scenes.shapes import SHAPES
@@ -299,4 +319,5 @@ def generate(scene, rng) -> list:
         if h is not None:
             out.extend(h(scene, f, rng))
     out.extend(_count_pairs(scene, scene.facts, rng))
+    out.extend(_group_colours(scene))
     return out

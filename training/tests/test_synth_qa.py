@@ -5,6 +5,7 @@ from test_synth_common import KINDS, scenes
 from training.synth import filters, qa
 from training.synth import refer as R
 from training.synth.evidence import AllVisible
+from training.synth.language import plural
 from training.synth.scenes.common import relation
 
 
@@ -46,3 +47,19 @@ def test_short_answers():
             for p in qa.generate(sc, random.Random(0)):
                 assert 0 < len(p.answer) <= 300
                 assert not p.answer.lower().startswith(("the image shows", "in the image"))
+
+
+def test_group_colour_questions_are_asked_only_when_every_object_of_the_name_shares_the_colour():
+    asked = 0
+    for sc in scenes("shapes", 30, seed=11):
+        kept = filters.apply(qa.generate(sc, random.Random(3)), sc, AllVisible(sc, None))
+        for p in kept:
+            if p.qtype == "colour" and p.question.startswith("What colour are the "):
+                asked += 1
+                named = [o for o in sc.objects if o.id in p.objs]
+                assert len(named) >= 2 and {o.color for o in named} == {p.answer.lower()}
+                assert named == [o for o in sc.objects if o.name == named[0].name], "every object of the name"
+        for name in {o.name for o in sc.objects}:
+            if len({o.color for o in sc.objects if o.name == name}) > 1:
+                assert not any(p.question == f"What colour are the {plural(name)}?" for p in kept)
+    assert asked >= 3

@@ -199,3 +199,21 @@ def test_banner_scene_reads_its_message():
         assert err["a"] == ("Yes" if kind == "error" else "No")
         assert any(o.name == "alert" for o in sc.objects)
     assert {"error", "warning"} <= seen
+
+
+def test_kind_variants_are_parsed_checked_and_drawn():
+    """train.py --kinds shapes:one-kind=...: a kind's variant is its module's hint; unknown variants are refused."""
+    from training.synth.scenes import parse_kind_weights
+    weights = parse_kind_weights("ui=2,shapes:one-kind=1,objects:single=1")
+    assert weights == {"ui": 2.0, "shapes:one-kind": 1.0, "objects:single": 1.0}
+    with pytest.raises(ValueError, match="unknown variant 'two' of scene kind 'shapes'"):
+        parse_kind_weights("shapes:two")
+    with pytest.raises(ValueError, match="variants: none"):
+        parse_kind_weights("ui:dark")
+    rng = random.Random(5)
+    one_kind = [generate_scene(rng, weights={"shapes:one-kind": 1.0}) for _ in range(12)]
+    assert all(s.kind == "shapes" and len({(o.name, o.color) for o in s.objects}) == 1 for s in one_kind)
+    singles = [generate_scene(rng, weights={"objects:single": 1.0}) for _ in range(6)]
+    assert all(s.kind == "objects" and s.meta.get("layout") == "single" for s in singles)
+    mixed = [generate_scene(random.Random(i), kind="shapes") for i in range(40)]
+    assert any(len({(o.name, o.color) for o in s.objects}) > 1 for s in mixed), "without the hint kinds still mix"

@@ -291,3 +291,10 @@ def test_kinds_replace_the_mix_of_scenes():
     cfg = ExampleConfig(seed=4, planned_images=10, curriculum=Curriculum(kinds={"terminal": 1.0}))
     built = [ex["kind"] for ex in (build_example(i, _tok(), cfg) for i in range(3)) if ex is not None]
     assert built and set(built) == {"terminal"}
+
+
+def test_kind_variants_keep_their_weight_in_the_curriculum():
+    from lunette.data import Curriculum
+    from training.synth.scenes import KINDS, parse_kind_weights
+    kinds = parse_kind_weights("ui=3,shapes:one-kind=1")
+    assert Curriculum(kinds=kinds).kind_weights(0.5, set(KINDS)) == {"ui": 0.75, "shapes:one-kind": 0.25}

@@ -272,6 +272,10 @@ def launcher(rng):
     return c.scene("objects", layout="launcher", source="icon")
 
 
+# generate()'s hints: the layout (train.py --kinds objects:single=...)
+HINTS = ("single", "row", "counting", "launcher")
+
+
 def generate(rng, hint=None):
     for _ in range(20):
         layout = hint or rng.choices(["single", "row", "counting", "launcher"], weights=[2, 2.5, 2.5, 1])[0]

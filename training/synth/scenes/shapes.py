@@ -84,6 +84,10 @@ BACKGROUNDS = [("white", (255, 255, 255)), ("white", (250, 250, 250)), ("black",
                ("light blue", (220, 234, 250)), ("grid", (255, 255, 255)), ("gradient", None)]
 
 
+# generate()'s hints (train.py --kinds shapes:one-kind=...)
+HINTS = ("one-kind",)
+
+
 def generate(rng, hint=None):
     w, h = canvas_size(rng, (280, 900), (0.6, 2.0))
     bg_name, bg = rng.choice(BACKGROUNDS)
@@ -101,6 +105,8 @@ def generate(rng, hint=None):
 
     # pick shape types: a few (shape, colour) kinds, some repeated, so counting is meaningful
     n_kinds = rng.choice([1, 1, 2, 2, 2, 3, 3, 4])
+    if hint == "one-kind":   # every shape alike: a colour or shape question needs no binding to one of several
+        n_kinds = 1
     allowed = [cname for cname in colors.OBJECT_COLOURS
                if colors.contrast(colors.NAMED[cname][0], bgcol) > 1.6 and not (dark and cname == "black")]
     kinds = []
