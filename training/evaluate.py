@@ -236,12 +236,13 @@ def eval_real(backend, gt_path: str, use_ocr: bool, log: list, limit: int = 0) -
     if limit:
         items = items[:: max(1, len(items) // limit)][:limit]
     base = os.path.dirname(gt_path)
-    total, by_kind = Scores(), defaultdict(Scores)
+    total, by_kind, by_set = Scores(), defaultdict(Scores), defaultdict(Scores)
     for it in items:
         t0 = time.time()
         backend.prepare(os.path.join(base, it["image"]), it["ocr"] if use_ocr else None)
         rec = {"id": it["id"], "kind": it["kind"]}
-        sc = [total, by_kind[it["kind"]]]
+        # set 1: the first 27 items, which every earlier model card row was measured on; set 2: added in session 10
+        sc = [total, by_kind[it["kind"]], by_set[f"set{it.get('set', 1)}"]]
         cap = backend.caption("normal")
         rec["caption"] = cap
         low = cap.lower()
@@ -287,12 +288,13 @@ def eval_real(backend, gt_path: str, use_ocr: bool, log: list, limit: int = 0) -
         log.append(rec)
         print(f"  {it['id']}: {cap[:90]!r} qa {sum(x[2] for x in rec['qa'])}/{len(rec['qa'])} "
               f"refusals {sum(x[2] for x in rec['absurd'])}/{len(rec['absurd'])}", flush=True)
-    return {"all": total.summary(), "by_kind": {k: v.summary() for k, v in sorted(by_kind.items())}}
+    return {"all": total.summary(), "by_kind": {k: v.summary() for k, v in sorted(by_kind.items())},
+            "by_set": {k: v.summary() for k, v in sorted(by_set.items())}}
 
 
 def eval_synth(backend, n: int, seed: int, use_ocr: bool, log: list) -> dict:
     from training.synth import pipeline, regions
-    total, by_kind = Scores(), defaultdict(Scores)
+    total, by_kind, by_set = Scores(), defaultdict(Scores), defaultdict(Scores)
     for i in range(n):
         try:
             scene, img, small, recs = pipeline.build(seed, i)
@@ -355,7 +357,8 @@ def eval_synth(backend, n: int, seed: int, use_ocr: bool, log: list) -> dict:
         log.append(rec)
         if i % 20 == 0:
             print(f"  synth {i}/{n}", flush=True)
-    return {"all": total.summary(), "by_kind": {k: v.summary() for k, v in sorted(by_kind.items())}}
+    return {"all": total.summary(), "by_kind": {k: v.summary() for k, v in sorted(by_kind.items())},
+            "by_set": {k: v.summary() for k, v in sorted(by_set.items())}}
 
 
 def main():
@@ -399,8 +402,9 @@ def main():
             "detect_map50", "point_precision", "point_recall"]
     print("\n" + "set".ljust(16) + "".join(k[:14].rjust(15) for k in keys))
     for name, res in report["results"].items():
-        a = res["all"]
-        print(name.ljust(16) + "".join(("-" if a.get(k) is None else f"{a[k]:.3f}").rjust(15) for k in keys))
+        rows = [(name, res["all"])] + [(f"  {k}", v) for k, v in res.get("by_set", {}).items() if len(res["by_set"]) > 1]
+        for label, a in rows:
+            print(label.ljust(16) + "".join(("-" if a.get(k) is None else f"{a[k]:.3f}").rjust(15) for k in keys))
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
             json.dump(report, f, indent=1, ensure_ascii=False)

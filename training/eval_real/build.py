@@ -4,6 +4,10 @@ images/<id>.png + gt.json (ground truth: hand-written answers from items.py, box
 the rendered page).
 
   /usr/bin/python3 training/eval_real/build.py            # needs chromium, graphviz (dot), python3-matplotlib
+  /usr/bin/python3 training/eval_real/build.py ID [ID...]  # only these items, merged into the committed gt.json
+
+Rendering again with another Chromium or font version can move pixels, so add new items by id: the committed
+images of the others stay as they were measured with.
 
 Boxes: elements marked data-gt="name", SVG elements with id "gt-<name>-<k>", graphviz nodes ("node"), measured
 with getBoundingClientRect in the page Chromium screenshots. Text lines (the "perfect OCR" block used by the
@@ -139,16 +143,22 @@ def build(out_dir=HERE, only=None):
             for name in set(it["detect"]) | set(it["point"]):
                 assert boxes.get(name), f"{it['id']}: no boxes for {name!r}"
             rec = {k: it[k] for k in ("id", "kind", "source", "subject", "keywords", "absurd", "detect", "point")}
+            rec["set"] = it.get("set", 1)
             rec["qa"] = [{"q": q, "a": a} for q, a in it["qa"]]
             rec.update(image=f"images/{it['id']}.png", width=w, height=h, boxes=boxes,
                        ocr=lines_from_words(data["words"], w, h))
             gt.append(rec)
             print(f"{it['id']}: {sum(len(v) for v in boxes.values())} boxes, "
                   f"{0 if rec['ocr'] is None else rec['ocr'].count(chr(10)) + 1} text lines", flush=True)
-    if not only:
-        with open(os.path.join(out_dir, "gt.json"), "w", encoding="utf-8") as f:
-            json.dump(gt, f, indent=1, ensure_ascii=False)
-            f.write("\n")
+    path = os.path.join(out_dir, "gt.json")
+    if only and os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            kept = {rec["id"]: rec for rec in json.load(f)}
+        kept.update({rec["id"]: rec for rec in gt})
+        gt = [kept[it["id"]] for it in ITEMS if it["id"] in kept]
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(gt, f, indent=1, ensure_ascii=False)
+        f.write("\n")
     return gt
 
 

@@ -366,3 +366,290 @@ item(id="doc-readme", kind="document", source="html", html="""
      subject=[["document", "readme", "page", "text"]], keywords=[["lunette"], ["install"]],
      qa=[("What is the title of the document?", ["lunette"]), ("What license is mentioned?", ["mit"])],
      absurd=["What colour is the dog?"])
+
+
+# === second set (session 10): the same kinds, new pages; `set=2` keeps the first 27 items' history comparable ===
+def item2(**kw):
+    item(set=2, **kw)
+
+
+item2(id="ui-signup-dark", kind="ui", source="html", html="""
+<div style="background:#0f172a;width:800px;height:600px;display:flex;align-items:center;justify-content:center">
+ <div data-gt="dialog" style="background:#1e293b;color:#e2e8f0;width:380px;padding:30px;border-radius:10px">
+  <div style="font-size:25px;font-weight:bold;margin-bottom:18px">Create your account</div>
+  <div style="font-size:14px;color:#94a3b8">Full name</div>
+  <div data-gt="text field" style="border:1px solid #475569;border-radius:4px;height:34px;margin:4px 0 14px"></div>
+  <div style="font-size:14px;color:#94a3b8">Email</div>
+  <div data-gt="text field" style="border:1px solid #475569;border-radius:4px;height:34px;margin:4px 0 22px"></div>
+  <span data-gt="button" style="display:inline-block;background:#16a34a;color:white;font-size:16px;padding:10px 26px;border-radius:4px">Sign up</span>
+ </div></div>""",
+      subject=[["sign up", "signup", "account", "registration", "register", "form"]], keywords=[["dark"], ["email"]],
+      qa=[("What does the button say?", ["sign up"]), ("What colour is the button?", ["green"]),
+          ("Is this a light or dark theme?", ["dark"]), ("How many text fields are there?", ["2", "two"])],
+      absurd=["What is the dog holding?", "How many horses are there?"],
+      detect=["button", "text field"], point=["button"])
+
+item2(id="ui-cookie-banner", kind="ui", source="html", html="""
+<div style="background:white;width:800px;height:600px;position:relative">
+ <div style="padding:40px 48px;font-size:34px;font-weight:bold;color:#111827">Welcome to Brightside</div>
+ <div style="padding:0 48px;font-size:17px;line-height:1.7;color:#4b5563">Plan trips, share photos and keep notes in one place.</div>
+ <div data-gt="banner" style="position:absolute;left:0;right:0;bottom:0;background:#111827;color:#f9fafb;padding:22px 32px;font-size:16px;display:flex;align-items:center;justify-content:space-between">
+  <span>We use cookies to improve your experience.</span>
+  <span><span data-gt="button" style="background:#2563eb;padding:9px 18px;border-radius:4px;margin-right:10px">Accept</span><span data-gt="button" style="border:1px solid #9ca3af;padding:8px 18px;border-radius:4px">Decline</span></span>
+ </div></div>""",
+      subject=[["cookie", "banner", "consent", "welcome", "page"]], keywords=[["brightside"], ["accept"]],
+      qa=[("What does the banner say?", ["we use cookies to improve your experience"]),
+          ("Where is the banner?", ["bottom", "at the bottom", "bottom of the page"]),
+          ("How many buttons are there?", ["2", "two"]), ("What is the title of the page?", ["welcome to brightside"])],
+      absurd=["What colour is the cat?", "What is the woman eating?"],
+      detect=["banner"], point=["button"])
+
+item2(id="ui-tabs", kind="ui", source="html", html="""
+<div style="background:#f8fafc;width:800px;height:600px">
+ <div style="padding:28px 40px 0;font-size:28px;font-weight:bold;color:#0f172a">Project Apollo</div>
+ <div style="display:flex;gap:28px;padding:22px 40px 0;border-bottom:1px solid #cbd5e1;font-size:17px">
+  <span data-gt="tab" style="padding-bottom:10px;color:#2563eb;border-bottom:3px solid #2563eb;font-weight:bold">Overview</span>
+  <span data-gt="tab" style="padding-bottom:10px;color:#475569">Activity</span>
+  <span data-gt="tab" style="padding-bottom:10px;color:#475569">Settings</span></div>
+ <div style="margin:28px 40px;background:white;border:1px solid #e2e8f0;border-radius:8px;padding:22px;font-size:17px;color:#334155">3 open issues<br>Last deploy: 2 hours ago</div>
+</div>""",
+      subject=[["tab", "project", "dashboard", "page", "overview"]], keywords=[["apollo"], ["light"]],
+      qa=[("Which tab is selected?", ["overview"]), ("What is the name of the project?", ["project apollo", "apollo"]),
+          ("How many tabs are there?", ["3", "three"]), ("Is this a light or dark theme?", ["light"])],
+      absurd=["Where is the bicycle?", "What colour is the bird?"],
+      detect=["tab"], point=["tab"])
+
+item2(id="ui-upload-progress", kind="ui", source="html", html="""
+<div style="background:#e5e7eb;width:800px;height:600px;display:flex;align-items:center;justify-content:center">
+ <div data-gt="dialog" style="background:white;width:440px;padding:26px;border-radius:8px;box-shadow:0 4px 12px #0003">
+  <div style="font-size:21px;font-weight:bold;margin-bottom:16px">Uploading files</div>
+  <div style="font-size:15px;color:#374151;margin-bottom:8px">design.fig</div>
+  <div data-gt="progress bar" style="background:#e5e7eb;height:12px;border-radius:6px"><div style="background:#2563eb;width:65%;height:12px;border-radius:6px"></div></div>
+  <div style="font-size:15px;color:#374151;margin:8px 0 20px">65%</div>
+  <div style="text-align:right"><span data-gt="button" style="display:inline-block;border:1px solid #9ca3af;padding:8px 18px;border-radius:4px">Cancel</span></div>
+ </div></div>""",
+      subject=[["upload", "progress", "dialog"]], keywords=[["design.fig"], ["cancel"]],
+      qa=[("What percentage is shown?", ["65%", "65", "65 percent"]), ("Which file is uploading?", ["design.fig"]),
+          ("What does the button say?", ["cancel"])],
+      absurd=["How many dogs are there?", "What colour is the car?"],
+      detect=["dialog", "progress bar"], point=["button"])
+
+item2(id="ui-unsaved-dialog", kind="ui", source="html", html="""
+<div style="background:#f3f4f6;width:800px;height:600px;display:flex;align-items:center;justify-content:center">
+ <div data-gt="dialog" style="background:white;width:420px;border-radius:8px;overflow:hidden;box-shadow:0 4px 12px #0003">
+  <div style="background:#fde68a;height:8px"></div>
+  <div style="padding:24px">
+   <div style="font-size:22px;font-weight:bold;margin-bottom:10px">Unsaved changes</div>
+   <div style="font-size:15px;color:#4b5563;margin-bottom:24px">You have unsaved changes. Leave anyway?</div>
+   <div style="text-align:right">
+    <span data-gt="button" style="display:inline-block;border:1px solid #9ca3af;padding:8px 18px;border-radius:4px;margin-right:8px">Stay</span>
+    <span data-gt="button" style="display:inline-block;background:#d97706;color:white;padding:8px 18px;border-radius:4px">Leave</span>
+   </div></div></div></div>""",
+      subject=[["dialog", "unsaved", "warning", "confirmation"]], keywords=[["leave"], ["light"]],
+      qa=[("What is the title of the dialog?", ["unsaved changes"]), ("How many buttons are there?", ["2", "two"]),
+          ("Is this a light or dark theme?", ["light"])],
+      absurd=["What is the cat doing?", "What colour is the boat?"],
+      detect=["dialog", "button"], point=["button"])
+
+item2(id="code-ts-dark", kind="code", source="html", html="""
+<div class="mono" style="background:#1e1e1e;color:#d4d4d4;width:800px;height:600px;font-size:16px">
+ <div style="background:#2d2d2d;padding:8px 16px;font-family:'DejaVu Sans';font-size:14px;color:#fff">index.ts</div>
+ <pre style="margin:0;padding:16px;line-height:1.6"><span style="color:#569cd6">interface</span> <span style="color:#4ec9b0">User</span> {
+  id: <span style="color:#4ec9b0">number</span>;
+  name: <span style="color:#4ec9b0">string</span>;
+}
+
+<span style="color:#c586c0">export</span> <span style="color:#569cd6">function</span> <span style="color:#dcdcaa">greet</span>(user: <span style="color:#4ec9b0">User</span>): <span style="color:#4ec9b0">string</span> {
+  <span style="color:#c586c0">return</span> <span style="color:#ce9178">`Hello, ${user.name}!`</span>;
+}
+</pre></div>""",
+      subject=[["code", "editor", "typescript"]], keywords=[["typescript"], ["index.ts"], ["dark"]],
+      qa=[("What programming language is this?", ["typescript"]), ("What is the name of the open file?", ["index.ts"]),
+          ("Is this a light or dark theme?", ["dark"])],
+      absurd=["What colour is the horse?", "How many apples are there?"])
+
+item2(id="code-rust-light", kind="code", source="html", html="""
+<div class="mono" style="background:#ffffff;color:#24292f;width:800px;height:600px;font-size:16px">
+ <div style="background:#f3f4f6;padding:8px 16px;font-family:'DejaVu Sans';font-size:14px;color:#24292f;border-bottom:1px solid #d0d7de">main.rs</div>
+ <pre style="margin:0;padding:16px;line-height:1.6"><span style="color:#cf222e">use</span> std::fs;
+
+<span style="color:#cf222e">fn</span> <span style="color:#8250df">main</span>() {
+    <span style="color:#cf222e">let</span> text = fs::read_to_string(<span style="color:#0a3069">"notes.txt"</span>).unwrap();
+    println!(<span style="color:#0a3069">"{} lines"</span>, text.lines().count());
+}
+</pre></div>""",
+      subject=[["code", "editor", "rust"]], keywords=[["rust"], ["main.rs"], ["light"]],
+      qa=[("Which language is the code written in?", ["rust"]), ("What is the name of the open file?", ["main.rs"]),
+          ("Is the editor in dark mode or light mode?", ["light"])],
+      absurd=["What is the bird eating?"])
+
+item2(id="term-git-status", kind="terminal", source="html", html="""
+<div class="mono" style="background:#0c0c0c;color:#cccccc;width:800px;height:600px;font-size:15px">
+ <pre style="margin:0;padding:14px;line-height:1.5">dev@laptop:~/shop$ git status
+On branch feature/login
+Changes not staged for commit:
+  (use "git add &lt;file&gt;..." to update what will be committed)
+	<span style="color:#e74856">modified:   src/auth.ts</span>
+	<span style="color:#e74856">modified:   src/app.ts</span>
+
+no changes added to commit
+dev@laptop:~/shop$ </pre></div>""",
+      subject=[["terminal", "git", "command"]], keywords=[["branch", "feature/login"], ["dark"]],
+      qa=[("Which branch is checked out?", ["feature/login"]), ("How many files are modified?", ["2", "two"]),
+          ("What command was run?", ["git status"])],
+      absurd=["What colour is the dog?", "Where is the train?"])
+
+item2(id="term-tsc-error", kind="terminal", source="html", html="""
+<div class="mono" style="background:#1e1e2e;color:#cdd6f4;width:800px;height:600px;font-size:15px">
+ <pre style="margin:0;padding:14px;line-height:1.5">$ npx tsc --noEmit
+<span style="color:#f38ba8">src/index.ts(12,5): error TS2304: Cannot find name 'fetchUser'.</span>
+
+Found 1 error in src/index.ts:12
+
+$ </pre></div>""",
+      subject=[["terminal", "typescript", "tsc", "error", "command"]], keywords=[["error"], ["dark"]],
+      qa=[("What does the error say?", ["src/index.ts(12,5): error ts2304: cannot find name 'fetchuser'",
+                                        "error ts2304: cannot find name 'fetchuser'", "cannot find name 'fetchuser'"]),
+          ("How many errors were found?", ["1", "one"]), ("Did the command succeed?", ["no"])],
+      absurd=["What is the man wearing?"])
+
+item2(id="term-docker-ps", kind="terminal", source="html", html="""
+<div class="mono" style="background:#fafafa;color:#222;width:800px;height:600px;font-size:14px">
+ <pre style="margin:0;padding:14px;line-height:1.5">$ docker ps
+CONTAINER ID   IMAGE         STATUS        NAMES
+3f2a1b9c0d4e   postgres:16   Up 2 hours    db
+9c8d7e6f5a1b   redis:7       Up 2 hours    cache
+$ </pre></div>""",
+      subject=[["terminal", "docker", "command", "containers"]], keywords=[["postgres"], ["light"]],
+      qa=[("How many containers are running?", ["2", "two"]), ("What command was run?", ["docker ps"]),
+          ("Is this a light or dark theme?", ["light"])],
+      absurd=["What colour is the cat?", "How many people are in the image?"])
+
+item2(id="chart-revenue", kind="chart", source="matplotlib", code="""
+fig, ax = plt.subplots(figsize=(8, 6), dpi=100)
+bars = ax.bar(["Q1", "Q2", "Q3", "Q4"], [40, 55, 48, 70], color="#2ca02c")
+for k, b in enumerate(bars): b.set_gid(f"gt-bar-{k}")
+ax.set_title("Quarterly revenue"); ax.set_ylabel("Revenue ($k)")
+""", subject=[["bar chart", "bar graph", "chart"]], keywords=[["revenue", "quarterly"]],
+      qa=[("What kind of chart is this?", ["a bar chart", "bar chart", "bar"]), ("How many bars are there?", ["4", "four"]),
+          ("What is the title of the chart?", ["quarterly revenue"]), ("Which quarter is the highest?", ["q4"]),
+          ("What colour are the bars?", ["green"])],
+      absurd=["What is the dog doing?"],
+      detect=["bar"], point=["bar"])
+
+item2(id="chart-two-lines", kind="chart", source="matplotlib", code="""
+fig, ax = plt.subplots(figsize=(8, 6), dpi=100)
+days = ["Mon", "Tue", "Wed", "Thu", "Fri"]
+ax.plot(days, [12, 9, 14, 7, 5], color="#d62728", marker="o", label="Errors")
+ax.plot(days, [20, 18, 22, 15, 11], color="#ff7f0e", marker="s", label="Warnings")
+ax.legend(); ax.set_title("Build issues per day"); ax.set_ylabel("Count")
+""", subject=[["line chart", "line graph", "chart", "plot"]], keywords=[["build issues", "issues"]],
+      qa=[("What kind of chart is this?", ["a line chart", "line chart", "line"]), ("How many lines are there?", ["2", "two"]),
+          ("What is the title of the chart?", ["build issues per day"])],
+      absurd=["What colour is the bus?", "Where is the cat?"])
+
+item2(id="chart-pie-os", kind="chart", source="matplotlib", code="""
+fig, ax = plt.subplots(figsize=(8, 6), dpi=100)
+w, _ = ax.pie([40, 30, 20, 10], labels=["Linux", "macOS", "Windows", "Other"],
+              colors=["#1f77b4", "#ff7f0e", "#2ca02c", "#7f7f7f"])
+for k, x in enumerate(w): x.set_gid(f"gt-slice-{k}")
+ax.set_title("Developer OS")
+""", subject=[["pie chart", "pie", "chart"]], keywords=[["developer", "os"]],
+      qa=[("What kind of chart is this?", ["a pie chart", "pie chart", "pie"]), ("How many slices are there?", ["4", "four"]),
+          ("What is the title of the chart?", ["developer os"]), ("Which slice is the largest?", ["linux"])],
+      absurd=["What is the horse eating?"],
+      detect=["slice"], point=["slice"])
+
+item2(id="diagram-states", kind="diagram", source="dot", dot="""
+digraph G { rankdir=LR; node [shape=circle, style=filled, fillcolor="#fef3c7", fontname="DejaVu Sans"];
+  Idle -> Loading; Loading -> Success; Loading -> Error; Error -> Idle [label="retry"]; }
+""", subject=[["diagram", "state", "flowchart", "graph", "flow chart"]], keywords=[["idle"], ["loading"]],
+      qa=[("How many states are there?", ["4", "four"]), ("What is the first state?", ["idle"])],
+      absurd=["What colour is the dog?"],
+      detect=["node"], point=["node"])
+
+item2(id="diagram-pipeline", kind="diagram", source="dot", dot="""
+digraph G { rankdir=LR; node [shape=box, style="rounded,filled", fillcolor="#ffedd5", fontname="DejaVu Sans"];
+  Commit -> Build -> Test -> Deploy; }
+""", subject=[["diagram", "pipeline", "flowchart", "flow chart", "boxes"]], keywords=[["deploy"], ["build"]],
+      qa=[("How many steps are there?", ["4", "four"]), ("What is the last step?", ["deploy"]),
+          ("What comes after Build?", ["test"])],
+      absurd=["How many birds are there?"],
+      detect=["node"], point=["node"])
+
+item2(id="diagram-load-balancer", kind="diagram", source="dot", dot="""
+digraph G { rankdir=TB; node [shape=box, style=filled, fillcolor="#e0e7ff", fontname="DejaVu Sans"];
+  Client -> "Load balancer"; "Load balancer" -> "Server 1"; "Load balancer" -> "Server 2"; }
+""", subject=[["diagram", "architecture", "flowchart", "flow chart", "boxes"]], keywords=[["load balancer"], ["server"]],
+      qa=[("How many servers are there?", ["2", "two"]), ("What is the client connected to?", ["load balancer"]),
+          ("How many boxes are there?", ["4", "four"])],
+      absurd=["What is the cat eating?"],
+      detect=["node"], point=["node"])
+
+item2(id="shapes-blue-square", kind="shapes", source="html", html="""
+<svg width="800" height="600" style="background:white">
+ <rect id="gt-square-0" x="270" y="170" width="260" height="260" fill="#2563eb"/></svg>""",
+      subject=[["square"]], keywords=[["blue"]],
+      qa=[("What colour is the square?", ["blue"]), ("What shape is this?", ["square", "a square"]),
+          ("How many shapes are there?", ["1", "one"])],
+      absurd=["What is the dog doing?", "What colour is the car?"],
+      detect=["square"], point=["square"])
+
+item2(id="shapes-row", kind="shapes", source="html", html="""
+<svg width="800" height="600" style="background:#fafaf9">
+ <circle id="gt-circle-0" cx="150" cy="300" r="95" fill="#dc2626"/>
+ <polygon id="gt-triangle-0" points="300,395 400,205 500,395" fill="#16a34a"/>
+ <rect id="gt-square-0" x="560" y="210" width="180" height="180" fill="#2563eb"/></svg>""",
+      subject=[["circle", "triangle", "square", "shapes"]], keywords=[["red"], ["green"], ["blue"]],
+      qa=[("What colour is the triangle?", ["green"]), ("What colour is the circle?", ["red"]),
+          ("How many shapes are there?", ["3", "three"]), ("Is there a star?", ["no"])],
+      absurd=["What is the man holding?"],
+      detect=["circle", "triangle", "square"], point=["circle", "triangle", "square"])
+
+item2(id="shapes-stars", kind="shapes", source="html", html="""
+<svg width="800" height="600" style="background:white">
+ <polygon id="gt-star-0" points="180,90 204,164 282,164 219,210 243,284 180,238 117,284 141,210 78,164 156,164" fill="#f97316"/>
+ <polygon id="gt-star-1" points="560,90 584,164 662,164 599,210 623,284 560,238 497,284 521,210 458,164 536,164" fill="#f97316"/>
+ <polygon id="gt-star-2" points="180,330 204,404 282,404 219,450 243,524 180,478 117,524 141,450 78,404 156,404" fill="#f97316"/>
+ <polygon id="gt-star-3" points="560,330 584,404 662,404 599,450 623,524 560,478 497,524 521,450 458,404 536,404" fill="#f97316"/></svg>""",
+      subject=[["star"]], keywords=[["orange"], ["four", "4"]],
+      qa=[("How many stars are there?", ["4", "four"]), ("What colour are the stars?", ["orange"]),
+          ("Are there any circles?", ["no"])],
+      absurd=["What colour is the horse?"],
+      detect=["star"], point=["star"])
+
+item2(id="objects-cat", kind="objects", source="html", html="""
+<div style="width:800px;height:600px;background:#fef9c3;display:flex;align-items:center;justify-content:center">
+ <span data-gt="cat" style="font-size:300px;line-height:1;font-family:'Noto Color Emoji'">&#x1F408;</span></div>""",
+      subject=[["cat"]], keywords=[],
+      qa=[("What animal is this?", ["cat", "a cat"]), ("How many cats are there?", ["1", "one"])],
+      absurd=["What colour is the bus?", "What is the dog eating?"],
+      detect=["cat"], point=["cat"])
+
+item2(id="objects-apples", kind="objects", source="html", html="""
+<div style="width:800px;height:600px;background:white;display:flex;align-items:center;justify-content:space-evenly;font-family:'Noto Color Emoji'">
+ <span data-gt="apple" style="font-size:170px;line-height:1">&#x1F34E;</span><span data-gt="apple" style="font-size:170px;line-height:1">&#x1F34E;</span><span data-gt="apple" style="font-size:170px;line-height:1">&#x1F34E;</span></div>""",
+      subject=[["apple"]], keywords=[["three", "3"], ["red"]],
+      qa=[("How many apples are there?", ["3", "three"]), ("What fruit is this?", ["apple", "apples", "an apple"]),
+          ("What colour are the apples?", ["red"])],
+      absurd=["What is the cat doing?"],
+      detect=["apple"], point=["apple"])
+
+item2(id="objects-bicycle", kind="objects", source="html", html="""
+<div style="width:800px;height:600px;background:#f0fdf4;display:flex;align-items:center;justify-content:center">
+ <span data-gt="bicycle" style="font-size:280px;line-height:1;font-family:'Noto Color Emoji'">&#x1F6B2;</span></div>""",
+      subject=[["bicycle", "bike"]], keywords=[],
+      qa=[("What is this?", ["bicycle", "a bicycle", "bike", "a bike"]), ("How many bicycles are there?", ["1", "one"])],
+      absurd=["What colour is the dog?", "What is the woman holding?"],
+      detect=["bicycle"], point=["bicycle"])
+
+item2(id="doc-changelog", kind="document", source="html", html="""
+<div style="background:white;width:800px;height:600px;padding:36px 48px;box-sizing:border-box;color:#1f2328">
+ <div style="font-size:32px;font-weight:bold;border-bottom:1px solid #d0d7de;padding-bottom:8px">Changelog</div>
+ <div style="font-size:22px;font-weight:bold;margin-top:22px">1.2.0 (2026-03-01)</div>
+ <ul style="font-size:16px;line-height:1.8"><li>Added dark mode</li><li>Fixed a crash on startup</li></ul>
+ <div style="font-size:22px;font-weight:bold;margin-top:14px">1.1.0 (2026-01-15)</div>
+ <ul style="font-size:16px;line-height:1.8"><li>Faster search</li></ul></div>""",
+      subject=[["document", "changelog", "page", "text", "release notes"]], keywords=[["changelog"], ["1.2.0"]],
+      qa=[("What is the title of the document?", ["changelog"]), ("What is the latest version?", ["1.2.0"])],
+      absurd=["What colour is the cat?"])
