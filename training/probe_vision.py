@@ -18,6 +18,9 @@ answer (the sum of its tokens' log-probabilities), normalized over the colour na
                                 patches in the two-shape pictures, next to the share those patches have of the image
   encoder_shape_accuracy        with the checkpoint's training-only aux head: does the vision encoder name the shape
   encoder_colour_accuracy       and its colour on the shape's patches (one-shape pictures; before any decoding)
+  refusal_rate        share of the questions whose greedy answer is a refusal ("There is no circle in the
+                      image."): colour_accuracy ranks colour names against each other, so where this is high it
+                      measures the tail of a distribution the model does not answer from
 With --readout N it also follows the colour along the way to the answer, on N one-shape pictures of random shape,
 colour, size and place: a linear probe (fit on two thirds, scored on the rest) of the colour from
   readout_encoder             the vision features averaged over the shape's patches
@@ -49,7 +52,8 @@ from PIL import Image, ImageDraw  # noqa: E402
 import lunette.text as text_module  # noqa: E402
 from lunette.config import ModelConfig  # noqa: E402
 from lunette.data import aux_vocabularies, ground_patches  # noqa: E402
-from lunette.generate import preprocess  # noqa: E402
+from evaluate import is_refusal  # noqa: E402
+from lunette.generate import Generator, preprocess  # noqa: E402
 from lunette.layers import attention_weights  # noqa: E402
 from lunette.losses import AuxHead  # noqa: E402
 from lunette.model import LunetteModel  # noqa: E402
@@ -58,7 +62,8 @@ from lunette.tokenizer import Tokenizer  # noqa: E402
 COLOURS = {"red": (220, 30, 40), "blue": (35, 90, 230), "green": (40, 170, 70), "yellow": (245, 205, 30),
            "orange": (245, 130, 20), "purple": (130, 50, 180), "black": (20, 20, 25), "gray": (128, 128, 128)}
 SHAPES = ("circle", "square", "triangle")
-QUERY = "\n\nQuestion: What colour is the {shape}?\n\nAnswer:"
+QUESTION = "What colour is the {shape}?"
+QUERY = "\n\nQuestion: " + QUESTION + "\n\nAnswer:"
 
 
 def draw(shapes: List[Tuple[str, str, Tuple[int, int, int, int]]], size=(640, 480)) -> Image.Image:
@@ -171,8 +176,12 @@ def probe(model: LunetteModel, tok: Tokenizer, aux_head: AuxHead | None = None) 
     colours = list(COLOURS)
     names = [tok.encode(" " + c.capitalize()) for c in colours]
     dists, right, right_in_pairs, entropies, img_norms, shares, chance = [], 0, 0, [], [], [], []
+    generator, refusals = Generator(model, tok), 0
     for picture, shape, colour, box, paired in cases():
-        prefix = model.prefix_embeds(preprocess(picture, cfg))
+        pixels = preprocess(picture, cfg)
+        answer = generator.query(generator.encode_image(pixels), QUESTION.format(shape=shape), 8)["text"]
+        refusals += int(is_refusal(answer))
+        prefix = model.prefix_embeds(pixels)
         img_norms.append(float(prefix[0, 1:].norm(dim=-1).mean()))
         scores, attention = colour_scores(model, prefix, tok.encode(QUERY.format(shape=shape)), names)
         p = torch.softmax(scores, dim=-1)
@@ -197,6 +206,7 @@ def probe(model: LunetteModel, tok: Tokenizer, aux_head: AuxHead | None = None) 
     return {
         "cases": len(dists),
         "colour_accuracy": right / len(dists),
+        "refusal_rate": refusals / len(dists),
         "image_dependence": dependence,
         "pair_colour_accuracy": right_in_pairs / len(shares),
         "attention_entropy": [sum(e[i] for e in entropies) / len(entropies) for i in range(n_layers)],

@@ -18,7 +18,7 @@ def test_image_dependence_is_zero_when_every_image_embeds_alike_and_positive_oth
     model = LunetteModel(tiny()).eval()
     tok = _tok()
     reading = probe(model, tok, AuxHead(model.cfg.vision.dim).eval())
-    assert reading["cases"] == 36 and 0 <= reading["colour_accuracy"] <= 1
+    assert reading["cases"] == 36 and 0 <= reading["colour_accuracy"] <= 1 and 0 <= reading["refusal_rate"] <= 1
     assert reading["image_dependence"] > 1e-4
     assert len(reading["attention_entropy"]) == model.cfg.text.n_layers
     assert all(0 < e <= 1 + 1e-6 for e in reading["attention_entropy"])
@@ -54,3 +54,23 @@ def test_readout_finds_the_colour_in_the_encoder_and_loses_it_after_a_blind_proj
     assert blind["readout_encoder"] == seeing["readout_encoder"]
     # nothing about the picture reaches the decoder: the probes fall to guessing (8 colours)
     assert blind["readout_image_tokens"] < 0.25 and max(blind["readout_residual"]) < 0.25
+
+
+def test_refusal_rate_counts_the_greedy_answers_that_refuse(monkeypatch):
+    import probe_vision
+    torch.manual_seed(0)
+    model, tok = LunetteModel(tiny()).eval(), _tok()
+    calls = []
+
+    def answering(refuse_every):
+        def query(self, state, question, max_tokens=None):
+            calls.append(question)
+            return {"text": "There is no circle in the image." if len(calls) % refuse_every == 0 else " Red"}
+        return query
+
+    monkeypatch.setattr(probe_vision.Generator, "query", answering(1))
+    assert probe(model, tok)["refusal_rate"] == 1.0
+    assert calls[0] == "What colour is the circle?"
+    calls.clear()
+    monkeypatch.setattr(probe_vision.Generator, "query", answering(4))
+    assert probe(model, tok)["refusal_rate"] == 9 / 36
