@@ -5,7 +5,7 @@
       [--preset nano] [--next-index 114688]
 
 Training runs are not kept in git, and a new machine starts without them; the pack is what remains. This writes
-`<out>/ckpt-final.pt` (config, weights, a freshly initialized aux head, step 0) and copies the pack's tokenizer
+`<out>/ckpt-final.pt` (config, weights, the aux head at zero, step 0) and copies the pack's tokenizer
 next to it, the layout `train.py --init-from`, `train_vision.py --init`, `evaluate.py --checkpoint` and
 `export_model.py` read. The preset supplies what the manifest does not record (e.g. the number of vision heads);
 the rebuilt model must then reproduce the pack's reference.json exactly, or nothing is written. The training-only

@@ -294,7 +294,7 @@ def eval_real(backend, gt_path: str, use_ocr: bool, log: list, limit: int = 0) -
 
 def eval_synth(backend, n: int, seed: int, use_ocr: bool, log: list) -> dict:
     from training.synth import pipeline, regions
-    total, by_kind, by_set = Scores(), defaultdict(Scores), defaultdict(Scores)
+    total, by_kind = Scores(), defaultdict(Scores)
     for i in range(n):
         try:
             scene, img, small, recs = pipeline.build(seed, i)
@@ -357,8 +357,7 @@ def eval_synth(backend, n: int, seed: int, use_ocr: bool, log: list) -> dict:
         log.append(rec)
         if i % 20 == 0:
             print(f"  synth {i}/{n}", flush=True)
-    return {"all": total.summary(), "by_kind": {k: v.summary() for k, v in sorted(by_kind.items())},
-            "by_set": {k: v.summary() for k, v in sorted(by_set.items())}}
+    return {"all": total.summary(), "by_kind": {k: v.summary() for k, v in sorted(by_kind.items())}}
 
 
 def main():
