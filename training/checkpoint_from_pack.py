@@ -31,6 +31,7 @@ from lunette.losses import AuxHead  # noqa: E402
 from lunette.model import LunetteModel  # noqa: E402
 from lunette.tokenizer import Tokenizer  # noqa: E402
 from lunette.unpack import load_pack_weights  # noqa: E402
+from train import save_atomic  # noqa: E402
 
 
 def config_for(manifest: dict, preset_name: str) -> ModelConfig:
@@ -61,17 +62,17 @@ def reference_mismatch(model: LunetteModel, tok: Tokenizer, pack_dir: str) -> li
         ref = json.load(f)
     image = Image.open(os.path.join(pack_dir, ref["image"])).convert("RGB")
     got = reference_cases(model, tok, image)
+    tol = ref["tolerance"]
     problems = []
     for want, have in zip(ref["cases"], got["cases"]):
-        for key in ("ids", "objects", "points"):
-            if key in want and want[key] != have[key]:
-                delta = key == "ids" or any(abs(a[c] - b[c]) > ref["tolerance"]["coords"]
-                                            for a, b in zip(want[key], have[key]) for c in a) \
-                    or len(want[key]) != len(have[key])
-                if delta:
-                    problems.append(f"{want['task']}: {key} {have[key]} != {want[key]}")
+        if want.get("ids") != have.get("ids"):
+            problems.append(f"{want['task']}: ids {have.get('ids')} != {want.get('ids')}")
+        for key in ("objects", "points"):
+            if key in want and not (len(want[key]) == len(have[key]) and all(
+                    abs(w[c] - h[c]) <= tol["coords"] for w, h in zip(want[key], have[key]) for c in w)):
+                problems.append(f"{want['task']}: {key} {have[key]} != {want[key]}")
         for (wi, wl), (hi, hl) in zip(want.get("first_logits_top", []), have.get("first_logits_top", [])):
-            if wi != hi or abs(wl - hl) > ref["tolerance"]["logits"]:
+            if wi != hi or abs(wl - hl) > tol["logits"]:
                 problems.append(f"{want['task']}: first logits {hi}:{hl} != {wi}:{wl}")
     return problems
 
@@ -109,8 +110,7 @@ def main(argv=None):
     ckpt = {"config": cfg.to_dict(), "model": model.state_dict(), "aux": aux.state_dict(), "step": 0,
             "next_index": args.next_index, "source": {"pack": manifest["name"], "version": manifest["version"]}}
     path = os.path.join(args.out, "ckpt-final.pt")
-    torch.save(ckpt, path + ".tmp")
-    os.replace(path + ".tmp", path)
+    save_atomic(ckpt, path)
     shutil.copyfile(os.path.join(args.pack, "tokenizer.json"), os.path.join(args.out, "tokenizer.json"))
     print(f"{manifest['name']} {manifest['version']} -> {path}: {model.num_params() / 1e6:.2f}M parameters, "
           f"reference.json reproduced; aux head zero")
