@@ -149,7 +149,8 @@ class Scores:
 class TorchBackend:
     """The PyTorch reference decoder (lunette/generate.py) with the OCR block prefilled after [BOS][image]."""
 
-    def __init__(self, checkpoint: str, tokenizer: str = None, threads: int = 2, rerank: bool = True):
+    def __init__(self, checkpoint: str, tokenizer: str = None, threads: int = 2, rerank: bool = True,
+                 quotes: bool = True):
         import torch
         from lunette.config import ModelConfig
         from lunette.generate import NO_REPEAT_NGRAM, Generator
@@ -166,8 +167,9 @@ class TorchBackend:
         self.gen = Generator(self.model, Tokenizer.load(tok), no_repeat_ngram=NO_REPEAT_NGRAM)
         self.step = ck.get("step")
         self._img = None
-        # as the shipped pack's manifest (generation.answer_candidates = "ocr_lines")
+        # as the shipped pack's manifest (generation.answer_candidates and generation.quotes = "ocr_lines")
         self.rerank = rerank
+        self.quotes = quotes
         self._lines = []
 
     def prepare(self, image, ocr_text):
@@ -182,10 +184,11 @@ class TorchBackend:
         self._lines = [ln.split(" ", 1)[1] for ln in (ocr_text or "").split("\n") if " " in ln]
 
     def caption(self, length="normal"):
-        return self.gen.caption(self._state, length)["text"].strip()
+        return self.gen.caption(self._state, length, quote_lines=self._lines if self.quotes else ())["text"].strip()
 
     def ask(self, q):
-        return self.gen.query(self._state, q, candidates=self._lines if self.rerank else ())["text"].strip()
+        return self.gen.query(self._state, q, candidates=self._lines if self.rerank else (),
+                              quote_lines=self._lines if self.quotes else ())["text"].strip()
 
     def detect(self, obj):
         return [[o["x_min"], o["y_min"], o["x_max"], o["y_max"]] for o in self.gen.detect(self._state, obj)["objects"]]

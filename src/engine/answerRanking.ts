@@ -9,7 +9,8 @@
  * `Generator.best_answer` in training/lunette/generate.py.
  */
 import type { ModelAdapter, StepResult } from './adapter';
-import { logSoftmaxAt, throwIfCancelled } from './generate';
+import { throwIfCancelled } from './cancellation';
+import { logSoftmaxAt, sequenceLogprob } from './scoring';
 
 /**
  * An OCR line competes with the greedy answer only when the model rates starting with it at least this much as
@@ -37,27 +38,6 @@ export function blockLineTexts(block: string): string[] {
 }
 
 /**
- * log p(ids, then `eos`) continuing from `start` (the step after the prompt), or undefined as soon as the running
- * sum drops below `floor`: such a candidate cannot beat the one that set the floor, so it costs a step or two.
- */
-export async function sequenceLogprob(adapter: ModelAdapter, start: StepResult, ids: readonly number[], eos: number,
-  floor = -Infinity, signal?: AbortSignal): Promise<{ logprob: number | undefined; steps: number }> {
-  let total = 0;
-  let current = start;
-  let steps = 0;
-  for (let k = 0; k <= ids.length; k++) {
-    const id = k < ids.length ? ids[k]! : eos;
-    total += logSoftmaxAt(current.logits, id);
-    if (total < floor) return { logprob: undefined, steps };
-    if (k === ids.length) break;
-    throwIfCancelled(signal);
-    current = await adapter.step(current.state, await adapter.embedTokens([id]));
-    steps++;
-  }
-  return { logprob: total, steps };
-}
-
-/**
  * The most probable of the greedy answer and the candidate texts the model nearly started with, tried in order
  * of their first token's score. `greedyLogprob` is the greedy answer's score from its own decoding
  * (`TextOutput.logprob`); without it (an answer cut at maxTokens) the answer is scored here.
@@ -65,7 +45,8 @@ export async function sequenceLogprob(adapter: ModelAdapter, start: StepResult, 
 export async function bestAnswer(adapter: ModelAdapter, start: StepResult, greedyIds: readonly number[],
   greedyLogprob: number | undefined, candidates: readonly string[], eos: number, signal?: AbortSignal,
   firstTokenRatio = CANDIDATE_FIRST_TOKEN_RATIO): Promise<RankedAnswer> {
-  const greedy = greedyLogprob !== undefined ? { logprob: greedyLogprob, steps: 0 } : await sequenceLogprob(adapter, start, greedyIds, eos, -Infinity, signal);
+  const endOfText = (scores: Float32Array): number => logSoftmaxAt(scores, eos);
+  const greedy = greedyLogprob !== undefined ? { logprob: greedyLogprob, steps: 0 } : await sequenceLogprob(adapter, start, greedyIds, endOfText, -Infinity, signal);
   let best: RankedAnswer = { ids: [...greedyIds], logprob: greedy.logprob!, fromCandidate: false, steps: greedy.steps };
   const seen = new Set([greedyIds.join(',')]);
   const encoded: number[][] = [];
@@ -83,7 +64,7 @@ export async function bestAnswer(adapter: ModelAdapter, start: StepResult, greed
   let steps = best.steps;
   for (const ids of encoded) {
     throwIfCancelled(signal);
-    const scored = await sequenceLogprob(adapter, start, ids, eos, best.logprob, signal);
+    const scored = await sequenceLogprob(adapter, start, ids, endOfText, best.logprob, signal);
     steps += scored.steps;
     if (scored.logprob !== undefined && scored.logprob > best.logprob) best = { ids, logprob: scored.logprob, fromCandidate: true, steps };
   }

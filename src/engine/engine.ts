@@ -7,12 +7,14 @@ import { ErrorCode, LunetteError } from '../protocol/errors';
 import { type SamplingOptions, type TaskPartial, type TaskRequest, type TaskResult, type Timings, emptyTimings } from '../protocol/tasks';
 import type { AdapterFactory, DecoderState, ModelAdapter } from './adapter';
 import { createLunetteAdapter } from './adapters/lunette';
-import { generateRegions, generateText, throwIfCancelled } from './generate';
+import { throwIfCancelled } from './cancellation';
+import { generateRegions, generateText } from './generate';
 import { DEFAULT_IMAGE_LIMITS, type ImageBytes, type ImageInfo, type ImageLimits, prepareImage } from './image';
 import { LruCache } from './lruCache';
 import { loadModelPack } from './modelPack';
 import { promptText, stripSpecialTokens } from './prompt';
 import { bestAnswer, blockLineTexts } from './answerRanking';
+import { quoteCandidates, tokenTexts } from './quotes';
 import { loadTokenizer } from './tokenizer';
 import { OcrEngine, type OcrRunResult, formatOcrLines } from './ocr';
 
@@ -143,6 +145,8 @@ export class Engine {
         suppress: [tokens.coord, tokens.size, tokens.pad, tokens.bos].filter((id): id is number => id !== undefined && id !== tokens.eos),
         stop: [tokens.eos],
         noRepeatNgram: manifest.generation.no_repeat_ngram ?? 0,
+        ...(manifest.generation.quotes === 'ocr_lines' && encoded.ocrLines.length > 0
+          ? { quotes: { candidates: quoteCandidates(encoded.ocrLines), tokens: tokenTexts(this.adapter.tokenizer) } } : {}),
         ...(signal ? { signal } : {}),
         onFirstToken,
         ...(ranked ? {} : { onText: (text: string) => options.onPartial?.({ kind: 'text', text }) }),

@@ -3,6 +3,9 @@ import { ErrorCode, LunetteError } from '../protocol/errors';
 import type { Box, Point } from '../protocol/tasks';
 import type { DecoderState, ModelAdapter, StepResult } from './adapter';
 import { argmax } from './adapters/lunette';
+import { throwIfCancelled } from './cancellation';
+import { type QuoteOptions, bestQuote, openingQuoteEnd, quoteOpenAfter } from './quotes';
+import { logSoftmaxAt } from './scoring';
 import { TextStream } from './textStream';
 
 export interface TextOptions {
@@ -14,6 +17,8 @@ export interface TextOptions {
   stop: readonly number[];
   /** No n-gram of this many tokens is generated twice (0: no such rule). */
   noRepeatNgram?: number;
+  /** Greedy quotes taken whole from the OCR lines (quotes.ts). */
+  quotes?: QuoteOptions;
   signal?: AbortSignal;
   onText?: (chunk: string) => void;
   /** Called when the first token is chosen, for time-to-first-token. */
@@ -28,39 +33,59 @@ export interface TextOutput {
   logprob: number | undefined;
 }
 
-export function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new LunetteError(ErrorCode.Cancelled, 'The request was cancelled.');
-}
-
-/** Continues from a prefilled prompt (its last step result) until a stop token or maxTokens. */
+/**
+ * Continues from a prefilled prompt (its last step result) until a stop token or maxTokens. With `quotes`
+ * (greedy only), a quote the model opens is filled with the OCR text it rates most probable (quotes.ts).
+ */
 export async function generateText(adapter: ModelAdapter, start: StepResult, options: TextOptions): Promise<TextOutput> {
   const stream = new TextStream(adapter.tokenizer, options.onText ?? (() => undefined));
+  const quotes = options.temperature <= 0 ? options.quotes : undefined;
   const ids: number[] = [];
   let current = start;
   // the unmasked scores of the chosen tokens: what answerRanking.ts compares with other answers
   let logprob = 0;
-  for (let i = 0; i < options.maxTokens; i++) {
+  let insideQuote = false;
+  let mustClose = false;
+  while (ids.length < options.maxTokens) {
     throwIfCancelled(options.signal);
     const repeats = repeatedNgramTokens(ids, options.noRepeatNgram ?? 0);
-    const id = chooseToken(current.logits, repeats.length ? { ...options, suppress: [...options.suppress, ...repeats] } : options);
-    if (i === 0) options.onFirstToken?.();
+    const suppress = repeats.length ? [...options.suppress, ...repeats] : options.suppress;
+    const id = mustClose && quotes ? bestOf(current.logits, quotes.tokens.closers, suppress) : chooseToken(current.logits, { ...options, suppress });
+    if (ids.length === 0) options.onFirstToken?.();
+    mustClose = false;
+    if (quotes && !options.stop.includes(id)) {
+      const piece = quotes.tokens.text(id);
+      const opensAt = openingQuoteEnd(insideQuote, piece);
+      const quote = opensAt >= 0
+        ? await bestQuote(adapter, current, piece.slice(0, opensAt), quotes, options.maxTokens - ids.length, options.signal)
+        : undefined;
+      if (quote) {
+        logprob += quote.logprob;
+        for (const q of quote.ids) {
+          ids.push(q);
+          stream.push(q);
+        }
+        current = quote.last;
+        insideQuote = true;
+        mustClose = true;
+        continue;
+      }
+      insideQuote = quoteOpenAfter(insideQuote, piece);
+    }
     logprob += logSoftmaxAt(current.logits, id);
     if (options.stop.includes(id)) return { text: stream.finish(), ids, logprob };
     ids.push(id);
     stream.push(id);
-    if (i + 1 === options.maxTokens) break;
+    if (ids.length === options.maxTokens) break;
     current = await adapter.step(current.state, await adapter.embedTokens([id]));
   }
   return { text: stream.finish(), ids, logprob: undefined };
 }
 
-/** Log-probability of `id` under scores that are logits or already log-probabilities (log-softmax either way). */
-export function logSoftmaxAt(scores: Float32Array, id: number): number {
-  let max = -Infinity;
-  for (const v of scores) if (v > max) max = v;
-  let sum = 0;
-  for (const v of scores) sum += Math.exp(v - max);
-  return scores[id]! - max - Math.log(sum);
+/** The best-scoring of `ids` that is not suppressed (any of them if all are). */
+function bestOf(scores: Float32Array, ids: readonly number[], suppress: readonly number[]): number {
+  const allowed = ids.filter((id) => !suppress.includes(id));
+  return (allowed.length ? allowed : ids).reduce((best, id) => (scores[id]! > scores[best]! ? id : best));
 }
 
 /**

@@ -54,6 +54,8 @@ export interface Manifest {
      * the model rates most probable is given (answerRanking.ts). Absent: the greedy answer as it is.
      */
     answer_candidates?: 'ocr_lines';
+    /** Greedy quotes held to the OCR lines (quotes.ts). */
+    quotes?: 'ocr_lines';
   };
   files: Record<string, ManifestFile>;
 }
@@ -146,6 +148,8 @@ export function validateManifest(value: unknown): string[] {
   c.int('generation.no_repeat_ngram', 0, true);
   const candidates = v.generation?.answer_candidates;
   if (candidates !== undefined && candidates !== 'ocr_lines') c.problems.push('"generation.answer_candidates" must be "ocr_lines" or absent');
+  const quotes = v.generation?.quotes;
+  if (quotes !== undefined && quotes !== 'ocr_lines') c.problems.push('"generation.quotes" must be "ocr_lines" or absent');
   if (c.object('region', true)) {
     c.int('region.coord_bins', 2);
     c.int('region.size_bins', 2);

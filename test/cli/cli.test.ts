@@ -124,6 +124,14 @@ describe('the bundled model reads real screenshots', () => {
     assert.equal(ask('media/examples/terminal-error.png', 'What does the error say?'), "Error: Cannot find module 'sharp'");
   });
 
+  it('quotes a chart title whole from the OCR lines', () => {
+    // Token by token the model wrote 'titled "GitHalf of users, June half of 2025'; with generation.quotes each OCR
+    // line is scored as the whole quote and the most probable one is written (src/engine/quotes.ts).
+    const result = cli(['caption', path.join(ROOT, 'media/examples/bar-chart.png'), '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match((JSON.parse(result.stdout) as { caption: string }).caption, /^A bar chart titled "Monthly Active Users"\./);
+  });
+
   it('streams nothing it would take back: the printed answer is the ranked one', () => {
     const result = cli(['ask', path.join(ROOT, 'media/examples/terminal-error.png'), 'What does the error say?']);
     assert.equal(result.code, 0, result.stderr);

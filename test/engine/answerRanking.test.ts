@@ -2,14 +2,16 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as ort from 'onnxruntime-node';
 import type { DecoderState, ModelAdapter, StepResult } from '../../src/engine/adapter';
-import { bestAnswer, blockLineTexts, sequenceLogprob } from '../../src/engine/answerRanking';
-import { generateText, logSoftmaxAt } from '../../src/engine/generate';
+import { bestAnswer, blockLineTexts } from '../../src/engine/answerRanking';
+import { generateText } from '../../src/engine/generate';
+import { logSoftmaxAt, sequenceLogprob } from '../../src/engine/scoring';
 
 // A Markov "model" over a six-word vocabulary whose greedy answer wanders: from the start, "npm" is likeliest,
 // then "junk"; but "Error missing" is the most probable complete answer. The real model is ranked end to end in
 // test/cli/cli.test.ts ("the bundled model reads real screenshots").
 const WORDS = ['<eos>', 'npm', 'run', 'Error', 'missing', 'junk', 'ok'];
 const EOS = 0;
+const endOfText = (scores: Float32Array): number => logSoftmaxAt(scores, EOS);
 const NEXT: Record<string, number[]> = {
   //        eos   npm   run  Error missing junk  ok
   start: [0.15, 0.4, 0.0, 0.35, 0.0, 0.05, 0.05],
@@ -53,9 +55,9 @@ const ids = (text: string): number[] => text.split(' ').map((w) => WORDS.indexOf
 describe('answers ranked against the OCR lines', () => {
   it('scores a whole answer, end of text included', async () => {
     const { adapter, start } = markovAdapter();
-    const { logprob } = await sequenceLogprob(adapter, start, ids('npm junk'), EOS);
+    const { logprob } = await sequenceLogprob(adapter, start, ids('npm junk'), endOfText);
     assert.ok(Math.abs(logprob! - Math.log(0.4 * 0.5 * 0.4)) < 1e-5);
-    const cut = await sequenceLogprob(adapter, start, ids('npm junk'), EOS, Math.log(0.3));
+    const cut = await sequenceLogprob(adapter, start, ids('npm junk'), endOfText, Math.log(0.3));
     assert.equal(cut.logprob, undefined, 'dropped once below the floor');
     assert.equal(cut.steps, 1);
   });
@@ -65,7 +67,7 @@ describe('answers ranked against the OCR lines', () => {
     const options = { maxTokens: 5, temperature: 0, topP: 1, suppress: [], stop: [EOS] };
     const out = await generateText(adapter, at('Error'), options);
     assert.deepEqual(out.ids, ids('missing'));
-    const rescored = await sequenceLogprob(adapter, at('Error'), out.ids, EOS);
+    const rescored = await sequenceLogprob(adapter, at('Error'), out.ids, endOfText);
     assert.equal(out.logprob, rescored.logprob);
     const before = steps();
     const best = await bestAnswer(adapter, at('Error'), out.ids, out.logprob, [], EOS);

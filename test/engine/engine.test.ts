@@ -211,14 +211,16 @@ describe('model pack checks', () => {
     await assert.rejects(Engine.open(dir), /"name" must be a non-empty string; "image.size" must be an integer/);
   });
 
-  it('accepts only the answer candidates it knows', async () => {
+  it('accepts only the answer candidates and quote sources it knows', async () => {
     const dir = await copyTestPack();
     const manifestPath = path.join(dir, 'manifest.json');
     const manifest = JSON.parse(await fs.readFile(manifestPath, 'utf8')) as { generation: Record<string, unknown> };
     manifest.generation['answer_candidates'] = 'any_text';
+    manifest.generation['quotes'] = true;
     await fs.writeFile(manifestPath, JSON.stringify(manifest));
-    await assert.rejects(Engine.open(dir), /"generation.answer_candidates" must be "ocr_lines" or absent/);
+    await assert.rejects(Engine.open(dir), /"generation.answer_candidates" must be "ocr_lines" or absent; "generation.quotes" must be "ocr_lines" or absent/);
     manifest.generation['answer_candidates'] = 'ocr_lines';
+    manifest.generation['quotes'] = 'ocr_lines';
     await fs.writeFile(manifestPath, JSON.stringify(manifest));
     await (await Engine.open(dir)).dispose();
   });

@@ -216,6 +216,7 @@ def export_pack(
     extra_files: Optional[Dict[str, bytes]] = None,
     no_repeat_ngram: int = NO_REPEAT_NGRAM,
     answer_candidates: Optional[str] = None,
+    quotes: Optional[str] = None,
 ) -> dict:
     """Write the pack into out_dir and return the manifest (also written as manifest.json)."""
     cfg = model.cfg
@@ -262,7 +263,8 @@ def export_pack(
         "tokens": {"bos": cfg.bos_id, "eos": cfg.eos_id, "coord": cfg.coord_id, "size": cfg.size_id, "pad": cfg.pad_id},
         "templates": templates or TEMPLATES,
         "generation": {"max_tokens": dict(MAX_TOKENS), "max_objects": MAX_OBJECTS, "no_repeat_ngram": no_repeat_ngram,
-                       **({"answer_candidates": answer_candidates} if answer_candidates else {})},
+                       **({"answer_candidates": answer_candidates} if answer_candidates else {}),
+                       **({"quotes": quotes} if quotes else {})},
         "files": {f: _file_entry(os.path.join(out_dir, f)) for f in files},
     }
     write_json(os.path.join(out_dir, "manifest.json"), manifest)

@@ -90,6 +90,37 @@ def repeated_ngram_tokens(ids: List[int], n: int) -> List[int]:
     return sorted({ids[i + n - 1] for i in range(len(ids) - n + 1) if ids[i:i + n - 1] == tail})
 
 
+QUOTE = '"'
+
+
+def quote_candidates(lines: Sequence[str]) -> List[str]:
+    """What a quote may hold (docs/model-pack.md, "Quotes taken whole from the OCR lines"): each OCR line and each two
+    consecutive lines joined by a space, each also in sentence case; lines with a double quote are left out."""
+    usable = [ln.strip() for ln in lines if ln.strip() and QUOTE not in ln]
+    joined = [f"{a} {b}" for a, b in zip(usable, usable[1:])]
+    return list(dict.fromkeys(t for text in usable + joined for t in (text, sentence_case(text))))
+
+
+def sentence_case(text: str) -> str:
+    return text[:1] + text[1:].lower()
+
+
+def opening_quote_end(inside_quote: bool, piece: str) -> int:
+    """Index in `piece` just after the double quote it opens, or -1 when it opens none."""
+    open_ = inside_quote
+    for i, ch in enumerate(piece):
+        if ch != QUOTE:
+            continue
+        if not open_:
+            return i + 1
+        open_ = False
+    return -1
+
+
+def quote_open_after(inside_quote: bool, piece: str) -> bool:
+    return (piece.count(QUOTE) % 2 == 1) != inside_quote
+
+
 class Generator:
     def __init__(self, model: LunetteModel, tokenizer: Tokenizer, templates: Optional[dict] = None,
                  no_repeat_ngram: int = 0):
@@ -132,25 +163,40 @@ class Generator:
         return ids, logits, hidden, state
 
     @torch.no_grad()
-    def _generate_text(self, prompt: str, state: Prefix, max_tokens: int) -> dict:
-        prompt_ids, logits, _, state = self._prefill(prompt, state)
-        return self._continue_text(prompt_ids, logits, state, max_tokens)[0]
-
-    @torch.no_grad()
-    def _continue_text(self, prompt_ids: List[int], logits: torch.Tensor, state: Prefix, max_tokens: int
-                       ) -> Tuple[dict, Optional[float]]:
-        """(output, log p(ids, then EOS)); the score is None when the text was cut at max_tokens."""
+    def _continue_text(self, prompt_ids: List[int], logits: torch.Tensor, state: Prefix, max_tokens: int,
+                       quote_lines: Sequence[str] = ()) -> Tuple[dict, Optional[float]]:
+        """(output, log p(ids, then EOS)); the score is None when the text was cut at max_tokens. With
+        `quote_lines` (the OCR lines in the prompt), a quote the model opens is filled by `best_quote`."""
         cfg = self.cfg
         first = torch.topk(logits, 5)
         ids, margins = [], []
         logprob = 0.0   # the unmasked scores of the chosen tokens, as best_answer scores any answer
+        candidates = quote_candidates(quote_lines)
+        closers = self._closers() if candidates else []
+        inside_quote = must_close = False
         while len(ids) < max_tokens:
             masked = logits.clone()
             masked[[cfg.coord_id, cfg.size_id]] = float("-inf")
             for banned in repeated_ngram_tokens(ids, self.no_repeat_ngram):
                 masked[banned] = float("-inf")
-            tok, margin = _top2_margin(masked)
-            margins.append(margin)
+            if must_close and closers:
+                allowed = [c for c in closers if masked[c] != float("-inf")] or closers
+                tok = max(allowed, key=lambda c: float(logits[c]))
+            else:
+                tok, margin = _top2_margin(masked)
+                margins.append(margin)
+            must_close = False
+            if closers and tok != cfg.eos_id:
+                piece = self._pieces()[tok]
+                at = opening_quote_end(inside_quote, piece)
+                quote = self.best_quote(logits, state, piece[:at], candidates, max_tokens - len(ids)) if at >= 0 else None
+                if quote is not None:
+                    q_ids, q_logprob, logits, state = quote
+                    ids += q_ids
+                    logprob += q_logprob
+                    inside_quote = must_close = True
+                    continue
+                inside_quote = quote_open_after(inside_quote, piece)
             logprob += float(torch.log_softmax(logits.float(), -1)[tok])
             if tok == cfg.eos_id:
                 break
@@ -164,38 +210,81 @@ class Generator:
             "ids": ids,
             "text": self.tok.decode(ids, skip_special_tokens=True),
             "first_logits_top": [[int(i), float(v)] for i, v in zip(first.indices, first.values)],
-            "min_margin": min(margins),
+            "min_margin": min(margins) if margins else math.inf,
         }, logprob
 
-    def caption(self, state: Prefix, length: str = "normal", max_tokens: Optional[int] = None) -> dict:
-        return self._generate_text(self.templates["caption"][length], state, max_tokens or MAX_TOKENS[length])
+    def _pieces(self) -> List[str]:
+        """Each token's own text."""
+        if getattr(self, "_piece_cache", None) is None:
+            self._piece_cache = [self.tok.decode([i], skip_special_tokens=True) for i in range(len(self.tok))]
+        return self._piece_cache
+
+    def _closers(self) -> List[int]:
+        return [i for i, piece in enumerate(self._pieces()) if piece.startswith(QUOTE)]
+
+    def best_quote(self, scores: torch.Tensor, state: Prefix, lead: str, candidates: Sequence[str], max_tokens: int
+                   ) -> Optional[Tuple[List[int], float, torch.Tensor, Prefix]]:
+        """The candidate the model rates most probable as a whole quote from here: log p(tokens of `lead` + text)
+        plus log p(closing it next: any token starting with a double quote). Tried in order of the first token's
+        score, dropped once below the best. -> (ids, log p(ids), scores and state after them), or None when no
+        candidate fits in `max_tokens`
+        (docs/model-pack.md, "Quotes taken whole from the OCR lines")."""
+        closers = self._closers()
+
+        def closing(s: torch.Tensor) -> float:
+            return float(torch.logsumexp(torch.log_softmax(s.float(), -1)[closers], 0))
+
+        if not closers:
+            return None
+        encoded = [ids for ids in (self.tok.encode(lead + text) for text in candidates) if 0 < len(ids) < max_tokens]
+        encoded.sort(key=lambda ids: -float(scores[ids[0]]))
+        best, best_score = None, -math.inf
+        for ids in encoded:
+            scored = self._score_sequence(scores, state, ids, closing, floor=best_score)
+            if scored is not None and scored[0] > best_score:
+                best_score = scored[0]
+                best = (ids, scored[0] - scored[1], scored[2], scored[3])
+        return best
+
+    def caption(self, state: Prefix, length: str = "normal", max_tokens: Optional[int] = None,
+                quote_lines: Sequence[str] = ()) -> dict:
+        prompt_ids, logits, _, after = self._prefill(self.templates["caption"][length], state)
+        return self._continue_text(prompt_ids, logits, after, max_tokens or MAX_TOKENS[length], quote_lines)[0]
 
     def query(self, state: Prefix, question: str, max_tokens: Optional[int] = None,
-              candidates: Sequence[str] = ()) -> dict:
+              candidates: Sequence[str] = (), quote_lines: Sequence[str] = ()) -> dict:
         """Greedy answer; with `candidates` (the OCR lines in the prompt), the answer is whichever of the greedy
         one and the candidates the model gives the highest probability (docs/model-pack.md, "Answers ranked against
-        the OCR lines")."""
+        the OCR lines"); with `quote_lines`, quotes in it are taken whole from them."""
         prompt = self.templates["query"].replace("{question}", question.strip())
         prompt_ids, logits, _, after = self._prefill(prompt, state)
-        out, logprob = self._continue_text(prompt_ids, logits, after, max_tokens or MAX_TOKENS["answer"])
+        out, logprob = self._continue_text(prompt_ids, logits, after, max_tokens or MAX_TOKENS["answer"], quote_lines)
         if candidates:
             out.update(self.best_answer(logits, after, out["ids"], candidates, logprob))
         return out
 
-    @torch.no_grad()
     def sequence_logprob(self, scores: torch.Tensor, state: Prefix, ids: List[int], floor: float = -math.inf
                          ) -> Optional[float]:
         """log p(ids, then EOS) from the prefilled answer position (`scores` are its step's scores), or None as
         soon as the running sum drops below `floor`: such a candidate cannot beat the one that set the floor."""
+        eos = self.cfg.eos_id
+        scored = self._score_sequence(scores, state, ids, lambda s: float(torch.log_softmax(s.float(), -1)[eos]), floor)
+        return None if scored is None else scored[0]
+
+    @torch.no_grad()
+    def _score_sequence(self, scores: torch.Tensor, state: Prefix, ids: List[int], end, floor: float = -math.inf
+                        ) -> Optional[Tuple[float, float, torch.Tensor, Prefix]]:
+        """log p(ids) + end(scores after them), the end term alone, and the scores and state after `ids`; None as
+        soon as the running sum drops below `floor` (src/engine/scoring.ts sequenceLogprob)."""
         total = 0.0
-        for k, tok in enumerate(ids + [self.cfg.eos_id]):
+        for tok in ids:
             total += float(torch.log_softmax(scores.float(), -1)[tok])
             if total < floor:
                 return None
-            if k == len(ids):
-                break
             scores, _, state = self._step(self.model.embed(torch.tensor([[tok]])), state)
-        return total
+        end_lp = end(scores)
+        total += end_lp
+        return None if total < floor else (total, end_lp, scores, state)
 
     def best_answer(self, scores: torch.Tensor, state: Prefix, greedy_ids: List[int], candidates: Sequence[str],
                     greedy_logprob: Optional[float] = None) -> dict:

@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import * as ort from 'onnxruntime-node';
 import { ErrorCode, LunetteError } from '../../protocol/errors';
-import { throwIfCancelled } from '../generate';
+import { throwIfCancelled } from '../cancellation';
 import { DEFAULT_IMAGE_LIMITS, type ImageBytes, type ImageLimits } from '../image';
 import { LruCache } from '../lruCache';
 import { floats, output, run } from '../onnx';

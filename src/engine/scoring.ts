@@ -1,0 +1,55 @@
+/** Scores of what the model might say: a token, a set of tokens, a whole sequence. */
+import type { ModelAdapter, StepResult } from './adapter';
+import { throwIfCancelled } from './cancellation';
+
+/** Log-probability of `id` under scores that are logits or already log-probabilities (log-softmax either way). */
+export function logSoftmaxAt(scores: Float32Array, id: number): number {
+  let max = -Infinity;
+  for (const v of scores) if (v > max) max = v;
+  let sum = 0;
+  for (const v of scores) sum += Math.exp(v - max);
+  return scores[id]! - max - Math.log(sum);
+}
+
+/** log of the probability that the next token is one of `ids`. */
+export function logProbabilityOf(scores: Float32Array, ids: readonly number[]): number {
+  let max = -Infinity;
+  for (const v of scores) if (v > max) max = v;
+  let all = 0;
+  for (const v of scores) all += Math.exp(v - max);
+  let some = 0;
+  for (const id of ids) some += Math.exp(scores[id]! - max);
+  return Math.log(some) - Math.log(all);
+}
+
+/**
+ * log p(ids) continuing from `start` (the step after the prompt), plus `end`'s log-probability of what follows
+ * them (e.g. the end of text), or undefined as soon as the running sum drops below `floor`: such a candidate cannot
+ * beat the one that set the floor, so it costs a step or two. `last` is the step after the last of `ids`.
+ */
+export async function sequenceLogprob(adapter: ModelAdapter, start: StepResult, ids: readonly number[],
+  end: (scores: Float32Array) => number, floor = -Infinity, signal?: AbortSignal): Promise<ScoredSequence> {
+  let total = 0;
+  let current = start;
+  let steps = 0;
+  for (const id of ids) {
+    total += logSoftmaxAt(current.logits, id);
+    if (total < floor) return { logprob: undefined, steps };
+    throwIfCancelled(signal);
+    current = await adapter.step(current.state, await adapter.embedTokens([id]));
+    steps++;
+  }
+  const endLogprob = end(current.logits);
+  total += endLogprob;
+  if (total < floor) return { logprob: undefined, steps };
+  return { logprob: total, endLogprob, steps, last: current };
+}
+
+export interface ScoredSequence {
+  /** log p(ids) + the end term; undefined when dropped below the floor. */
+  logprob: number | undefined;
+  /** The end term alone (when scored). */
+  endLogprob?: number;
+  steps: number;
+  last?: StepResult;
+}
