@@ -78,6 +78,9 @@ def parse_args(argv=None):
     ap.add_argument("--aux-object-weight", type=float, default=0.0,
                     help="weight of the object-level aux loss: the encoder learns to name each object from the mean "
                          "of its patches' features (lunette/losses.py object_aux_loss)")
+    ap.add_argument("--lm-task-power", type=float, default=0.0,
+                    help="weigh each answer token by n^-p, n its task's answer tokens: 0 every token alike (captions "
+                         "dominate), 1 every task alike (lunette/losses.py task_weights)")
     ap.add_argument("--kinds", default="",
                     help="scene kinds and relative weights replacing the default mix, e.g. shapes=2,objects=1")
     ap.add_argument("--ckpt-minutes", type=float, default=5.0)
@@ -130,13 +133,14 @@ def log_line(path, rec):
 
 @torch.no_grad()
 def validate(model, aux_head, val_batches, device, autocast, ground_weight: float = 0.0,
-             ground_text_weight: float = 0.0, aux_object_weight: float = 0.0):
+             ground_text_weight: float = 0.0, aux_object_weight: float = 0.0, lm_task_power: float = 0.0):
     model.eval()
     sums, n = {}, 0
     for vb in val_batches:
         with autocast():
             out = forward_losses(model, aux_head, to_device(vb, device), ground_weight=ground_weight,
-                                 ground_text_weight=ground_text_weight, aux_object_weight=aux_object_weight)
+                                 ground_text_weight=ground_text_weight, aux_object_weight=aux_object_weight,
+                                 lm_task_power=lm_task_power)
         for k, v in out.items():
             sums[k] = sums.get(k, 0.0) + float(v)
         n += 1
@@ -168,7 +172,7 @@ def main(argv=None):
         saved = ckpt["args"]
         # the run's identity comes from the checkpoint; the budget of this invocation from the command line
         for k in ("preset", "planned_images", "images_per_batch", "queries_per_image", "regions_per_image", "pool", "lr", "min_lr_frac", "warmup",
-                  "wd", "aux_weight", "ground_weight", "ground_text_weight", "aux_object_weight", "kinds",
+                  "wd", "aux_weight", "ground_weight", "ground_text_weight", "aux_object_weight", "lm_task_power", "kinds",
                   "seed"):
             if k in saved and getattr(args, k) != saved[k] and f"--{k.replace('_', '-')}" not in (argv or sys.argv):
                 setattr(args, k, saved[k])
@@ -269,7 +273,7 @@ def main(argv=None):
         save_atomic(state, ckpt_path)
         last_ckpt = time.time()
         v = validate(model, aux_head, val_batches, device, autocast, args.ground_weight, args.ground_text_weight,
-                     args.aux_object_weight)
+                     args.aux_object_weight, args.lm_task_power)
         rec = {"val": True, "step": step, "images": stream.next_index, "tasks": tasks_seen,
                "minutes": round(state["elapsed"] / 60, 2), **{k: round(x, 4) for k, x in v.items()}}
         log_line(log_path, rec)
@@ -291,7 +295,7 @@ def main(argv=None):
             with autocast():
                 out = forward_losses(model, aux_head, batch, aux_weight=args.aux_weight,
                                      ground_weight=args.ground_weight, ground_text_weight=args.ground_text_weight,
-                                     aux_object_weight=args.aux_object_weight)
+                                     aux_object_weight=args.aux_object_weight, lm_task_power=args.lm_task_power)
             opt.zero_grad(set_to_none=True)
             out["loss"].backward()
             gn = torch.nn.utils.clip_grad_norm_(list(model.parameters()) + list(aux_head.parameters()), args.clip)

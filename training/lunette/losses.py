@@ -132,7 +132,8 @@ def copy_keys(head, prefix_normed: torch.Tensor, normed: torch.Tensor, batch: di
 
 def copy_mixture_nll(model, logits: torch.Tensor, normed: torch.Tensor, prefix_normed: torch.Tensor,
                      batch: dict, sel: torch.Tensor, n_image: int) -> torch.Tensor:
-    """Mean -log p(label) under the copy mixture (lunette/copy.py) at the positions `sel` [B,T] (labels batch["lm"])."""
+    """-log p(label) under the copy mixture (lunette/copy.py) at each of the positions `sel` [B,T] (labels
+    batch["lm"]), as a vector in `sel` order."""
     p = prefix_normed.shape[1]
     ids_p, from_prefix, from_task = copy_sources(batch, n_image, p)
     keys = torch.cat(copy_keys(model.copy, prefix_normed, normed, batch, n_image), dim=1)     # [B,P+T,Kd]
@@ -143,7 +144,17 @@ def copy_mixture_nll(model, logits: torch.Tensor, normed: torch.Tensor, prefix_n
     copied = (attn * (ids.unsqueeze(1) == labels.unsqueeze(-1))).sum(-1)                     # [B,T]
     p_label = torch.softmax(logits.float(), dim=-1).gather(1, labels[sel].unsqueeze(1)).squeeze(1)
     g = gate[sel]
-    return -torch.log(((1 - g) * p_label + g * copied[sel]).clamp_min(1e-12)).mean()
+    return -torch.log(((1 - g) * p_label + g * copied[sel]).clamp_min(1e-12))
+
+
+def task_weights(seg: torch.Tensor, sel: torch.Tensor, power: float) -> torch.Tensor:
+    """Per labelled position (`sel` order), n^-power where n is the number of labelled positions of its task:
+    0 weighs every token alike (a caption's 60 tokens outweigh a colour answer's 2 thirtyfold), 1 every task alike."""
+    b = seg.shape[0]
+    rows = torch.arange(b, device=seg.device).view(b, 1).expand_as(seg)
+    keys = (rows * (int(seg.max()) + 2) + seg + 1)[sel]
+    counts = torch.bincount(keys)[keys].float()
+    return counts.pow(-power)
 
 
 def ground_heads(n_layers: int, head: int = 0):
@@ -225,7 +236,7 @@ def object_aux_loss(aux_head: AuxHead, feats: torch.Tensor, aux: dict):
 def forward_losses(model, aux_head, batch: dict, sigma_coord: float = 1.5, sigma_size: float = 1.5,
                    aux_weight: float = 0.3, region_weight: float = 1.0,
                    ground_weight: float = 0.0, ground_text_weight: float = 0.0,
-                   aux_object_weight: float = 0.0) -> Dict[str, torch.Tensor]:
+                   aux_object_weight: float = 0.0, lm_task_power: float = 0.0) -> Dict[str, torch.Tensor]:
     n_layers = model.cfg.text.n_layers
     image_heads = ground_heads(n_layers, 0) if ground_weight > 0 and "ground" in batch else ()
     text_heads = ground_heads(n_layers, 1) if ground_text_weight > 0 and "ground_text" in batch else ()
@@ -238,15 +249,20 @@ def forward_losses(model, aux_head, batch: dict, sigma_coord: float = 1.5, sigma
     normed = model.text.post_ln(hidden)
     logits = model.text.logits(normed[sel])
     if model.copy is None:
-        out["lm"] = F.cross_entropy(logits.float(), lm[sel])
+        nll = F.cross_entropy(logits.float(), lm[sel], reduction="none")
     else:
-        out["lm"] = copy_mixture_nll(model, logits, normed, model.text.post_ln(prefix_hidden), batch, sel,
-                                     feats.shape[1])
+        nll = copy_mixture_nll(model, logits, normed, model.text.post_ln(prefix_hidden), batch, sel, feats.shape[1])
         with torch.no_grad():
             out["lm_vocab_only"] = F.cross_entropy(logits.float(), lm[sel])
+    out["lm"] = nll.mean()
     with torch.no_grad():
         out["lm_acc"] = (logits.argmax(-1) == lm[sel]).float().mean()
-    loss = out["lm"]
+    if lm_task_power > 0:
+        w = task_weights(batch["seg"], sel, lm_task_power)
+        out["lm_task"] = (w * nll).sum() / w.sum()
+        loss = out["lm_task"]
+    else:
+        loss = out["lm"]
     cl = batch["cl"]
     sel = cl != IGNORE
     if bool(sel.any()):

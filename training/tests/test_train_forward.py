@@ -121,9 +121,9 @@ def _text_task_nll(model, batch):
                     text_rows[b] |= in_seg
         sel = (lm != IGNORE) & text_rows
         normed = model.text.post_ln(hidden)
-        mean = copy_mixture_nll(model, model.text.logits(normed[sel]), normed, model.text.post_ln(prefix_hidden),
-                                batch, sel, feats.shape[1])
-        return float(mean) * int(sel.sum())
+        nll = copy_mixture_nll(model, model.text.logits(normed[sel]), normed, model.text.post_ln(prefix_hidden),
+                               batch, sel, feats.shape[1])
+        return float(nll.sum())
 
 
 def test_region_labels_follow_the_decoding_order():
@@ -298,3 +298,30 @@ def test_kind_variants_keep_their_weight_in_the_curriculum():
     from training.synth.scenes import KINDS, parse_kind_weights
     kinds = parse_kind_weights("ui=3,shapes:one-kind=1")
     assert Curriculum(kinds=kinds).kind_weights(0.5, set(KINDS)) == {"ui": 0.75, "shapes:one-kind": 0.25}
+
+
+def test_task_weights_balance_long_and_short_tasks():
+    from lunette.losses import task_weights
+    # row 0: a 4-token task (0) and a 1-token task (1); row 1: one 2-token task; -1 is padding
+    seg = torch.tensor([[0, 0, 0, 0, 1, -1], [0, 0, -1, -1, -1, -1]])
+    sel = seg >= 0
+    assert torch.equal(task_weights(seg, sel, 0.0), torch.ones(7))
+    w = task_weights(seg, sel, 1.0)
+    assert torch.allclose(w, torch.tensor([0.25, 0.25, 0.25, 0.25, 1.0, 0.5, 0.5]))
+    # each task's weights sum to 1 at power 1, so each task counts once
+    assert torch.isclose(w.sum(), torch.tensor(3.0))
+
+
+def test_the_task_balanced_loss_is_used_only_when_asked():
+    cfg = tiny()
+    tok = _tok()
+    torch.manual_seed(0)
+    model = LunetteModel(cfg)
+    batch = collate([_example(tok, cfg, i) for i in range(2)], cfg)
+    plain = forward_losses(model, None, batch, aux_weight=0.0)
+    balanced = forward_losses(model, None, batch, aux_weight=0.0, lm_task_power=1.0)
+    assert "lm_task" not in plain
+    assert torch.isclose(balanced["lm"], plain["lm"]), "the logged token mean stays comparable"
+    assert not torch.isclose(balanced["lm_task"], balanced["lm"])
+    # the weighted mean replaces the token mean in the total; the region losses are the same
+    assert torch.isclose(balanced["loss"] - balanced["lm_task"], plain["loss"] - plain["lm"], atol=1e-5)
