@@ -120,9 +120,10 @@ export async function bestQuote(adapter: ModelAdapter, start: StepResult, lead: 
   encoded.sort((a, b) => start.logits[b[0]!]! - start.logits[a[0]!]!);
   let best: (Quote & { score: number }) | undefined;
   let steps = 0;
+  const firstSteps = new Map<number, StepResult>();
   for (const ids of encoded) {
     throwIfCancelled(signal);
-    const scored = await sequenceLogprob(adapter, start, ids, (scores) => logProbabilityOf(scores, closers), best?.score, signal);
+    const scored = await sequenceLogprob(adapter, start, ids, (scores) => logProbabilityOf(scores, closers), best?.score, signal, firstSteps);
     steps += scored.steps;
     if (scored.logprob !== undefined && scored.last && (!best || scored.logprob > best.score)) {
       best = { ids, logprob: scored.logprob - scored.endLogprob!, last: scored.last, steps: 0, score: scored.logprob };

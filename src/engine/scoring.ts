@@ -26,17 +26,26 @@ export function logProbabilityOf(scores: Float32Array, ids: readonly number[]): 
  * log p(ids) continuing from `start` (the step after the prompt), plus `end`'s log-probability of what follows
  * them (e.g. the end of text), or undefined as soon as the running sum drops below `floor`: such a candidate cannot
  * beat the one that set the floor, so it costs a step or two. `last` is the step after the last of `ids`.
+ * `firstSteps` shares the step after the first token among sequences scored from the same `start` (candidates
+ * that begin alike, e.g. with the quote mark, then cost one step less each).
  */
 export async function sequenceLogprob(adapter: ModelAdapter, start: StepResult, ids: readonly number[],
-  end: (scores: Float32Array) => number, floor = -Infinity, signal?: AbortSignal): Promise<ScoredSequence> {
+  end: (scores: Float32Array) => number, floor = -Infinity, signal?: AbortSignal,
+  firstSteps?: Map<number, StepResult>): Promise<ScoredSequence> {
   let total = 0;
   let current = start;
   let steps = 0;
-  for (const id of ids) {
+  for (const [k, id] of ids.entries()) {
     total += logSoftmaxAt(current.logits, id);
     if (total < floor) return { logprob: undefined, steps };
     throwIfCancelled(signal);
+    const cached = k === 0 ? firstSteps?.get(id) : undefined;
+    if (cached) {
+      current = cached;
+      continue;
+    }
     current = await adapter.step(current.state, await adapter.embedTokens([id]));
+    if (k === 0) firstSteps?.set(id, current);
     steps++;
   }
   const endLogprob = end(current.logits);

@@ -62,6 +62,16 @@ describe('answers ranked against the OCR lines', () => {
     assert.equal(cut.steps, 1);
   });
 
+  it('shares the step after a common first token when asked to, with the same scores', async () => {
+    const { adapter, start } = markovAdapter();
+    const firstSteps = new Map<number, StepResult>();
+    const a = await sequenceLogprob(adapter, start, ids('npm junk'), endOfText, -Infinity, undefined, firstSteps);
+    const b = await sequenceLogprob(adapter, start, ids('npm run'), endOfText, -Infinity, undefined, firstSteps);
+    const alone = await sequenceLogprob(adapter, start, ids('npm run'), endOfText);
+    assert.deepEqual([a.steps, b.steps, alone.steps], [2, 1, 2]);
+    assert.equal(b.logprob, alone.logprob);
+  });
+
   it('takes the greedy answer\'s score from its decoding when it ended on the stop token', async () => {
     const { adapter, at, steps } = markovAdapter();
     const options = { maxTokens: 5, temperature: 0, topP: 1, suppress: [], stop: [EOS] };
