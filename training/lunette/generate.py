@@ -129,6 +129,7 @@ class Generator:
         self.cfg = model.cfg
         self.templates = templates or TEMPLATES
         self.no_repeat_ngram = no_repeat_ngram
+        self._piece_cache: Optional[List[str]] = None
 
     # one decoder.onnx run
     @torch.no_grad()
@@ -214,8 +215,8 @@ class Generator:
         }, logprob
 
     def _pieces(self) -> List[str]:
-        """Each token's own text."""
-        if getattr(self, "_piece_cache", None) is None:
+        """Each token's own text, decoded once."""
+        if self._piece_cache is None:
             self._piece_cache = [self.tok.decode([i], skip_special_tokens=True) for i in range(len(self.tok))]
         return self._piece_cache
 
@@ -227,15 +228,14 @@ class Generator:
         """The candidate the model rates most probable as a whole quote from here: log p(tokens of `lead` + text)
         plus log p(closing it next: any token starting with a double quote). Tried in order of the first token's
         score, dropped once below the best. -> (ids, log p(ids), scores and state after them), or None when no
-        candidate fits in `max_tokens`
-        (docs/model-pack.md, "Quotes taken whole from the OCR lines")."""
+        candidate fits in `max_tokens` (docs/model-pack.md, "Quotes taken whole from the OCR lines")."""
         closers = self._closers()
+        if not closers:
+            return None
 
         def closing(s: torch.Tensor) -> float:
             return float(torch.logsumexp(torch.log_softmax(s.float(), -1)[closers], 0))
 
-        if not closers:
-            return None
         encoded = [ids for ids in (self.tok.encode(lead + text) for text in candidates) if 0 < len(ids) < max_tokens]
         encoded.sort(key=lambda ids: -float(scores[ids[0]]))
         best, best_score = None, -math.inf
