@@ -14,7 +14,7 @@ import { LruCache } from './lruCache';
 import { loadModelPack } from './modelPack';
 import { promptText, stripSpecialTokens } from './prompt';
 import { bestAnswer, blockLineTexts } from './answerRanking';
-import { quoteCandidates, tokenTexts } from './quotes';
+import { TokenTexts, quoteCandidates } from './quotes';
 import { loadTokenizer } from './tokenizer';
 import { OcrEngine, type OcrRunResult, formatOcrLines } from './ocr';
 
@@ -65,6 +65,8 @@ export class Engine {
   private readonly imageCache: LruCache<string, EncodedImage>;
   private imageEncodes = 0;
   private ocr: Promise<OcrEngine> | undefined;
+  /** Token texts for quotes (quotes.ts), decoded as they are needed and kept for the engine's life. */
+  private tokenTexts: TokenTexts | undefined;
 
   private constructor(
     readonly adapter: ModelAdapter,
@@ -146,7 +148,7 @@ export class Engine {
         stop: [tokens.eos],
         noRepeatNgram: manifest.generation.no_repeat_ngram ?? 0,
         ...(manifest.generation.quotes === 'ocr_lines' && encoded.ocrLines.length > 0
-          ? { quotes: { candidates: quoteCandidates(encoded.ocrLines), tokens: tokenTexts(this.adapter.tokenizer) } } : {}),
+          ? { quotes: { candidates: quoteCandidates(encoded.ocrLines), tokens: (this.tokenTexts ??= new TokenTexts(this.adapter.tokenizer)) } } : {}),
         ...(signal ? { signal } : {}),
         onFirstToken,
         ...(ranked ? {} : { onText: (text: string) => options.onPartial?.({ kind: 'text', text }) }),

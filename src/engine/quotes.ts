@@ -57,7 +57,7 @@ export function quoteOpenAfter(insideQuote: boolean, piece: string): boolean {
   return (piece.split(QUOTE).length % 2 === 0) !== insideQuote;
 }
 
-/** Each token's own text, decoded when first needed (a whole vocabulary costs ~0.2 s). */
+/** Each token's own text, decoded when first needed (the whole vocabulary, for `closers`, takes ~30 ms). */
 export class TokenTexts {
   private readonly texts = new Map<number, string>();
   private closing: number[] | undefined;
@@ -80,18 +80,6 @@ export class TokenTexts {
   }
 }
 
-const textsByTokenizer = new WeakMap<TextTokenizer, TokenTexts>();
-
-/** The one TokenTexts of a tokenizer. */
-export function tokenTexts(tokenizer: TextTokenizer): TokenTexts {
-  let texts = textsByTokenizer.get(tokenizer);
-  if (!texts) {
-    texts = new TokenTexts(tokenizer);
-    textsByTokenizer.set(tokenizer, texts);
-  }
-  return texts;
-}
-
 export interface Quote {
   /** The tokens of `lead` + the quoted text. */
   ids: number[];
@@ -99,8 +87,6 @@ export interface Quote {
   logprob: number;
   /** The step after the last of `ids`. */
   last: StepResult;
-  /** Decoder steps spent. */
-  steps: number;
 }
 
 /**
@@ -119,15 +105,13 @@ export async function bestQuote(adapter: ModelAdapter, start: StepResult, lead: 
     .filter((ids) => ids.length > 0 && ids.length < maxTokens);
   encoded.sort((a, b) => start.logits[b[0]!]! - start.logits[a[0]!]!);
   let best: (Quote & { score: number }) | undefined;
-  let steps = 0;
   const firstSteps = new Map<number, StepResult>();
   for (const ids of encoded) {
     throwIfCancelled(signal);
     const scored = await sequenceLogprob(adapter, start, ids, (scores) => logProbabilityOf(scores, closers), best?.score, signal, firstSteps);
-    steps += scored.steps;
     if (scored.logprob !== undefined && scored.last && (!best || scored.logprob > best.score)) {
-      best = { ids, logprob: scored.logprob - scored.endLogprob!, last: scored.last, steps: 0, score: scored.logprob };
+      best = { ids, logprob: scored.logprob - scored.endLogprob!, last: scored.last, score: scored.logprob };
     }
   }
-  return best && { ids: best.ids, logprob: best.logprob, last: best.last, steps };
+  return best && { ids: best.ids, logprob: best.logprob, last: best.last };
 }

@@ -4,22 +4,25 @@ import { throwIfCancelled } from './cancellation';
 
 /** Log-probability of `id` under scores that are logits or already log-probabilities (log-softmax either way). */
 export function logSoftmaxAt(scores: Float32Array, id: number): number {
-  let max = -Infinity;
-  for (const v of scores) if (v > max) max = v;
-  let sum = 0;
-  for (const v of scores) sum += Math.exp(v - max);
-  return scores[id]! - max - Math.log(sum);
+  const { max, logSum } = softmaxNormalizer(scores);
+  return scores[id]! - max - logSum;
 }
 
 /** log of the probability that the next token is one of `ids`. */
 export function logProbabilityOf(scores: Float32Array, ids: readonly number[]): number {
-  let max = -Infinity;
-  for (const v of scores) if (v > max) max = v;
-  let all = 0;
-  for (const v of scores) all += Math.exp(v - max);
+  const { max, logSum } = softmaxNormalizer(scores);
   let some = 0;
   for (const id of ids) some += Math.exp(scores[id]! - max);
-  return Math.log(some) - Math.log(all);
+  return Math.log(some) - logSum;
+}
+
+/** The largest score and log Σ exp(score − largest): the softmax's normalizer, computed without overflow. */
+function softmaxNormalizer(scores: Float32Array): { max: number; logSum: number } {
+  let max = -Infinity;
+  for (const v of scores) if (v > max) max = v;
+  let sum = 0;
+  for (const v of scores) sum += Math.exp(v - max);
+  return { max, logSum: Math.log(sum) };
 }
 
 /**

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import * as ort from 'onnxruntime-node';
 import type { DecoderState, ModelAdapter, StepResult } from '../../src/engine/adapter';
 import { generateText } from '../../src/engine/generate';
-import { openingQuoteEnd, quoteCandidates, quoteOpenAfter, tokenTexts } from '../../src/engine/quotes';
+import { TokenTexts, openingQuoteEnd, quoteCandidates, quoteOpenAfter } from '../../src/engine/quotes';
 import { ROOT } from '../helpers';
 
 // The cases training/tests/test_quotes.py runs against the PyTorch reference too. The bundled model is checked
@@ -66,7 +66,7 @@ async function caption(lines: string[], withQuotes: boolean, temperature = 0): P
   const suppress = [FIXTURE.markov.coord, FIXTURE.markov.size].map((p) => PIECES.indexOf(p));
   const out = await generateText(adapter, start, {
     maxTokens: FIXTURE.markov.max_tokens, temperature, topP: 1, suppress, stop: [0], random: () => 0,
-    ...(withQuotes ? { quotes: { candidates: quoteCandidates(lines), tokens: tokenTexts(adapter.tokenizer) } } : {}),
+    ...(withQuotes ? { quotes: { candidates: quoteCandidates(lines), tokens: new TokenTexts(adapter.tokenizer) } } : {}),
   });
   return out.text;
 }

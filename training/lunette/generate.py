@@ -130,6 +130,7 @@ class Generator:
         self.templates = templates or TEMPLATES
         self.no_repeat_ngram = no_repeat_ngram
         self._piece_cache: Optional[List[str]] = None
+        self._closer_cache: Optional[List[int]] = None
 
     # one decoder.onnx run
     @torch.no_grad()
@@ -221,7 +222,10 @@ class Generator:
         return self._piece_cache
 
     def _closers(self) -> List[int]:
-        return [i for i, piece in enumerate(self._pieces()) if piece.startswith(QUOTE)]
+        """Tokens whose text starts with a double quote, found once."""
+        if self._closer_cache is None:
+            self._closer_cache = [i for i, piece in enumerate(self._pieces()) if piece.startswith(QUOTE)]
+        return self._closer_cache
 
     def best_quote(self, scores: torch.Tensor, state: Prefix, lead: str, candidates: Sequence[str], max_tokens: int
                    ) -> Optional[Tuple[List[int], float, torch.Tensor, Prefix]]:
