@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { ErrorCode, LunetteError } from '../protocol/errors';
-import { type SamplingOptions, type TaskPartial, type TaskRequest, type TaskResult, type Timings, emptyTimings } from '../protocol/tasks';
+import { type Box, type SamplingOptions, type TaskPartial, type TaskRequest, type TaskResult, type Timings, emptyTimings } from '../protocol/tasks';
 import type { AdapterFactory, DecoderState, ModelAdapter } from './adapter';
 import { createLunetteAdapter } from './adapters/lunette';
 import { throwIfCancelled } from './cancellation';
@@ -15,6 +15,7 @@ import { loadModelPack } from './modelPack';
 import { promptText, stripSpecialTokens } from './prompt';
 import { bestAnswer, blockLineTexts } from './answerRanking';
 import { TokenTexts, quoteCandidates } from './quotes';
+import { BoxSnapper, snapImage } from './boxSnapping';
 import { loadTokenizer } from './tokenizer';
 import { OcrEngine, type OcrRunResult, formatOcrLines } from './ocr';
 
@@ -163,6 +164,8 @@ export class Engine {
       result = request.task === 'caption' ? { caption: text, timings } : { answer: text, timings };
     } else {
       if (tokens.coord === undefined) throw new LunetteError(ErrorCode.InvalidRequest, `The model ${this.name} cannot ${request.task}.`);
+      const snapper = request.task === 'detect' && manifest.generation.snap_boxes === 'pixels' ? await this.boxSnapper(image, timings) : undefined;
+      const snapped: Box[] = [];
       const out = await generateRegions(this.adapter, prompt, {
         kind: request.task,
         maxObjects: manifest.generation.max_objects,
@@ -170,14 +173,28 @@ export class Engine {
         coord: tokens.coord,
         ...(signal ? { signal } : {}),
         onFirstToken,
-        onObject: (o) => options.onPartial?.('x' in o ? { kind: 'point', point: o } : { kind: 'box', box: o }),
+        onObject: (o) => {
+          if ('x' in o) return options.onPartial?.({ kind: 'point', point: o });
+          const box = snapper ? snapper.add(o) : o;
+          if (!box) return; // the same thing found twice
+          snapped.push(box);
+          options.onPartial?.({ kind: 'box', box });
+        },
       });
       timings.tokens = out.steps;
-      result = request.task === 'detect' ? { objects: out.objects, timings } : { points: out.points, timings };
+      result = request.task === 'detect' ? { objects: snapped, timings } : { points: out.points, timings };
     }
     timings.decode_ms = performance.now() - t;
     timings.total_ms = performance.now() - started;
     return result;
+  }
+
+  /** Snaps detected boxes to the image's pixels (boxSnapping.ts); its decoding counts as preprocessing. */
+  private async boxSnapper(image: ImageBytes, timings: Timings): Promise<BoxSnapper> {
+    const t = performance.now();
+    const snapper = new BoxSnapper(await snapImage(image, this.options.imageLimits));
+    timings.preprocess_ms += performance.now() - t;
+    return snapper;
   }
 
   /** The KV prefix of [BOS][image], from the cache or computed now. */

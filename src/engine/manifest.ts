@@ -56,6 +56,8 @@ export interface Manifest {
     answer_candidates?: 'ocr_lines';
     /** Greedy quotes held to the OCR lines (quotes.ts). */
     quotes?: 'ocr_lines';
+    /** "pixels": each detected box snapped to the region of the image it covers (boxSnapping.ts). */
+    snap_boxes?: 'pixels';
   };
   files: Record<string, ManifestFile>;
 }
@@ -150,6 +152,8 @@ export function validateManifest(value: unknown): string[] {
   if (candidates !== undefined && candidates !== 'ocr_lines') c.problems.push('"generation.answer_candidates" must be "ocr_lines" or absent');
   const quotes = v.generation?.quotes;
   if (quotes !== undefined && quotes !== 'ocr_lines') c.problems.push('"generation.quotes" must be "ocr_lines" or absent');
+  const snap = v.generation?.snap_boxes;
+  if (snap !== undefined && snap !== 'pixels') c.problems.push('"generation.snap_boxes" must be "pixels" or absent');
   if (c.object('region', true)) {
     c.int('region.coord_bins', 2);
     c.int('region.size_bins', 2);

@@ -15,7 +15,7 @@ export interface Region {
 }
 
 /** Cuts `region` out of raw RGB and resizes it to exactly width × height (aspect ratio not kept). */
-export async function resizeRgbRegion(src: RgbImage, region: Region, width: number, height: number): Promise<Buffer> {
+export async function resizeRgbRegion(src: RgbImage, region: Region, width: number, height: number, shrinkKernel: 'lanczos3' | 'linear' = 'lanczos3'): Promise<Buffer> {
   const whole = region.left === 0 && region.top === 0 && region.width === src.width && region.height === src.height;
   if (whole && width === src.width && height === src.height) return src.data;
   if (width === region.width && height === region.height) {
@@ -30,7 +30,7 @@ export async function resizeRgbRegion(src: RgbImage, region: Region, width: numb
   let pipeline = sharp(src.data, { raw: { width: src.width, height: src.height, channels: 3 } });
   if (!whole) pipeline = pipeline.extract(region);
   return pipeline
-    .resize(width, height, { fit: 'fill', kernel: width < region.width || height < region.height ? 'lanczos3' : 'linear' })
+    .resize(width, height, { fit: 'fill', kernel: width < region.width || height < region.height ? shrinkKernel : 'linear' })
     .raw()
     .toBuffer();
 }

@@ -1,0 +1,269 @@
+/**
+ * Boxes snapped to the pixels (manifest `generation.snap_boxes: "pixels"`).
+ *
+ * The model sees the image at 128 px, an 8 × 8 grid of patches, so its box heads place a box to within about a
+ * patch: on a real screenshot that is half a button off, and detect's IoU 0.5 test fails though the model found
+ * the right thing. The image itself says where the thing ends. So each box the model emits is snapped to the
+ * region it covers, found two ways:
+ *
+ * - **fill**: the most common colour in the box's middle half (a button's face, a bar, a node) and the connected
+ *   region of that colour holding most of the middle; the label on a button is a hole in it, not its edge.
+ * - **foreground**: the most common colour in a ring around the box (what the thing stands on), and the
+ *   connected region of everything else under the middle, after a one-pixel opening cuts thin lines (grid lines,
+ *   arrows) that join things; for many-coloured things such as emoji.
+ *
+ * Both need a flat colour to go by (a third of the pixels it is taken from in one colour bin); a photo has none,
+ * and its boxes stay as the model put them. Each region's bounding box is a candidate if it overlaps the
+ * model's box (IoU ≥ 0.2). Where both regions are one thing (IoU ≥ 0.8) the fill's edge is taken, as the
+ * foreground keeps a pixel of anti-aliasing or of a line that touches the thing; otherwise the candidate that
+ * overlaps the model's box most. With no candidate the model's box stays as it was. Then a box that lands on one taken before
+ * (IoU ≥ 0.8) is dropped: two guesses at one button are one button. The model still decides what and how many;
+ * only the edges move. The same procedure is `training/lunette/snap.py`, checked against the same fixture.
+ */
+import type { Box } from '../protocol/tasks';
+import { type ImageBytes, type ImageLimits, type RgbImage, decodeRgb } from './image';
+import { resizeRgbRegion } from './ocr/raster';
+
+/** Longest side the snapping looks at: finer than any model box, and cheap to flood. */
+export const SNAP_MAX_SIDE = 512;
+/** Two colours are alike when no channel differs by this much or more (of 255). */
+const TOLERANCE = 16;
+/** A region's box replaces the model's only if they overlap at least this much (IoU). */
+const MIN_AGREEMENT = 0.2;
+/** A snapped box this close to one taken before (IoU) is the same thing found twice. */
+const SAME_THING = 0.8;
+/** A colour to go by covers at least this share of where it is taken from; a photo or noise has none. */
+const FLAT_SHARE = 0.3;
+/** The ring for the background colour reaches this far out, in box widths and heights. */
+const RING = 0.5;
+
+/** RGB pixels, row-major, 3 bytes each. */
+export interface SnapImage {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** The image as snapping sees it: decoded like the model's input, longest side at most SNAP_MAX_SIDE. */
+export async function snapImage(image: ImageBytes, limits?: ImageLimits): Promise<SnapImage> {
+  return downscale(await decodeRgb(image, limits));
+}
+
+export async function downscale(rgb: RgbImage): Promise<SnapImage> {
+  const scale = Math.min(1, SNAP_MAX_SIDE / Math.max(rgb.width, rgb.height));
+  const width = Math.max(1, Math.round(rgb.width * scale));
+  const height = Math.max(1, Math.round(rgb.height * scale));
+  const region = { left: 0, top: 0, width: rgb.width, height: rgb.height };
+  // linear, not Lanczos: its ringing would draw a halo round every edge
+  return { width, height, data: await resizeRgbRegion(rgb, region, width, height, 'linear') };
+}
+
+/** Each box snapped (snapBox), then the boxes that repeat one taken before dropped; order kept. */
+export class BoxSnapper {
+  private readonly taken: Box[] = [];
+
+  constructor(private readonly image: SnapImage) {}
+
+  /** The snapped box, or undefined when it is one already taken. */
+  add(box: Box): Box | undefined {
+    const snapped = snapBox(this.image, box);
+    if (this.taken.some((other) => iou(other, snapped) >= SAME_THING)) return undefined;
+    this.taken.push(snapped);
+    return snapped;
+  }
+}
+
+/**
+ * The box snapped to the region it covers, or the box itself when no region agrees with it; then snapped once
+ * more, so that a box first found as foreground (its middle was mostly background) gets its fill's edge.
+ */
+export function snapBox(image: SnapImage, box: Box): Box {
+  const once = snapOnce(image, box);
+  return once === box ? box : snapOnce(image, once);
+}
+
+function snapOnce(image: SnapImage, box: Box): Box {
+  const { width: W, height: H } = image;
+  const x0 = box.x_min * W;
+  const y0 = box.y_min * H;
+  const x1 = box.x_max * W;
+  const y1 = box.y_max * H;
+  const bw = Math.max(1, x1 - x0);
+  const bh = Math.max(1, y1 - y0);
+  // the middle half of the box, at least one pixel, inside the image
+  const left = clamp(Math.floor(x0 + bw * 0.25), 0, W - 1);
+  const top = clamp(Math.floor(y0 + bh * 0.25), 0, H - 1);
+  const middle: Rect = {
+    left,
+    top,
+    right: Math.max(left + 1, Math.min(Math.ceil(x1 - bw * 0.25), W)),
+    bottom: Math.max(top + 1, Math.min(Math.ceil(y1 - bh * 0.25), H)),
+  };
+
+  const candidates: Box[] = [];
+  const fill = modeColour(image, rectPixels(W, middle));
+  const filled = fill && largestRegion(image, alikeMask(image, fill), middle);
+  if (filled) candidates.push(filled);
+
+  const outer: Rect = {
+    left: Math.trunc(Math.max(0, x0 - bw * RING)),
+    top: Math.trunc(Math.max(0, y0 - bh * RING)),
+    right: Math.trunc(Math.min(W, x1 + bw * RING)),
+    bottom: Math.trunc(Math.min(H, y1 + bh * RING)),
+  };
+  const inner: Rect = {
+    left: Math.trunc(Math.max(0, x0)),
+    top: Math.trunc(Math.max(0, y0)),
+    right: Math.trunc(Math.min(W, x1)),
+    bottom: Math.trunc(Math.min(H, y1)),
+  };
+  const ring = rectPixels(W, outer).filter((i) => !inside(i % W, Math.floor(i / W), inner));
+  const background = ring.length > 0 ? modeColour(image, ring) : undefined;
+  const found = background && largestRegion(image, open(notMask(alikeMask(image, background)), W, H), middle);
+  if (found) candidates.push(found);
+
+  const agreeing = candidates.filter((c) => iou(c, box) >= MIN_AGREEMENT);
+  const [first, second] = agreeing;
+  if (!first) return box;
+  if (!second) return first;
+  if (iou(first, second) >= SAME_THING) return first; // one thing found both ways: the fill's edge is the exact one
+  return iou(second, box) > iou(first, box) ? second : first;
+}
+
+export function iou(a: Box, b: Box): number {
+  const ix = Math.max(0, Math.min(a.x_max, b.x_max) - Math.max(a.x_min, b.x_min));
+  const iy = Math.max(0, Math.min(a.y_max, b.y_max) - Math.max(a.y_min, b.y_min));
+  const inter = ix * iy;
+  const union = (a.x_max - a.x_min) * (a.y_max - a.y_min) + (b.x_max - b.x_min) * (b.y_max - b.y_min) - inter;
+  return union > 0 ? inter / union : 0;
+}
+
+interface Rect {
+  left: number;
+  top: number;
+  /** exclusive */
+  right: number;
+  /** exclusive */
+  bottom: number;
+}
+
+function inside(x: number, y: number, r: Rect): boolean {
+  return x >= r.left && x < r.right && y >= r.top && y < r.bottom;
+}
+
+function rectPixels(width: number, r: Rect): number[] {
+  const out: number[] = [];
+  for (let y = r.top; y < r.bottom; y++) for (let x = r.left; x < r.right; x++) out.push(y * width + x);
+  return out;
+}
+
+/**
+ * The most common colour among the pixels, counted in 16-level bins per channel (the lowest bin wins a tie), as
+ * the mean of the pixels in that bin; undefined when that bin holds less than FLAT_SHARE of them.
+ */
+function modeColour(image: SnapImage, pixels: readonly number[]): [number, number, number] | undefined {
+  const counts = new Map<number, number>();
+  const { data } = image;
+  const key = (i: number): number => ((data[i * 3]! >> 4) << 8) | ((data[i * 3 + 1]! >> 4) << 4) | (data[i * 3 + 2]! >> 4);
+  for (const i of pixels) {
+    const k = key(i);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  let bestKey = -1;
+  let bestCount = 0;
+  for (const [k, n] of counts) {
+    if (n > bestCount || (n === bestCount && k < bestKey)) {
+      bestKey = k;
+      bestCount = n;
+    }
+  }
+  if (bestCount < FLAT_SHARE * pixels.length) return undefined;
+  const sum = [0, 0, 0];
+  for (const i of pixels) {
+    if (key(i) !== bestKey) continue;
+    for (let c = 0; c < 3; c++) sum[c]! += data[i * 3 + c]!;
+  }
+  return [sum[0]! / bestCount, sum[1]! / bestCount, sum[2]! / bestCount];
+}
+
+/** 1 where the pixel is within TOLERANCE of the colour in every channel. */
+function alikeMask(image: SnapImage, colour: readonly [number, number, number]): Uint8Array {
+  const { data } = image;
+  const mask = new Uint8Array(image.width * image.height);
+  for (let i = 0; i < mask.length; i++) {
+    mask[i] = Math.abs(data[i * 3]! - colour[0]) < TOLERANCE && Math.abs(data[i * 3 + 1]! - colour[1]) < TOLERANCE && Math.abs(data[i * 3 + 2]! - colour[2]) < TOLERANCE ? 1 : 0;
+  }
+  return mask;
+}
+
+function notMask(mask: Uint8Array): Uint8Array {
+  return mask.map((v) => 1 - v);
+}
+
+/** Erosion then dilation with the 4-neighbour cross; outside the image counts as 0. */
+function open(mask: Uint8Array, width: number, height: number): Uint8Array {
+  const at = (src: Uint8Array, x: number, y: number): number => (x >= 0 && x < width && y >= 0 && y < height ? src[y * width + x]! : 0);
+  const eroded = new Uint8Array(mask.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      eroded[y * width + x] = at(mask, x, y) & at(mask, x - 1, y) & at(mask, x + 1, y) & at(mask, x, y - 1) & at(mask, x, y + 1);
+    }
+  }
+  const opened = new Uint8Array(mask.length);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      opened[y * width + x] = at(eroded, x, y) | at(eroded, x - 1, y) | at(eroded, x + 1, y) | at(eroded, x, y - 1) | at(eroded, x, y + 1);
+    }
+  }
+  return opened;
+}
+
+/**
+ * Of the 4-connected regions of the mask that reach into `middle`, the one with most pixels there (the first in
+ * raster order on a tie), as a box in 0..1; undefined when no masked pixel is in the middle.
+ */
+function largestRegion(image: SnapImage, mask: Uint8Array, middle: Rect): Box | undefined {
+  const { width: W, height: H } = image;
+  const seen = new Uint8Array(mask.length);
+  let best: { count: number; first: number; box: [number, number, number, number] } | undefined;
+  const queue = new Int32Array(mask.length);
+  for (let y = middle.top; y < middle.bottom; y++) {
+    for (let x = middle.left; x < middle.right; x++) {
+      const start = y * W + x;
+      if (!mask[start] || seen[start]) continue;
+      let head = 0;
+      let tail = 0;
+      queue[tail++] = start;
+      seen[start] = 1;
+      let count = 0;
+      let first = start;
+      let [minX, minY, maxX, maxY] = [x, y, x, y];
+      while (head < tail) {
+        const i = queue[head++]!;
+        const px = i % W;
+        const py = (i - px) / W;
+        if (i < first) first = i;
+        if (inside(px, py, middle)) count++;
+        if (px < minX) minX = px;
+        if (px > maxX) maxX = px;
+        if (py < minY) minY = py;
+        if (py > maxY) maxY = py;
+        const next = [px > 0 ? i - 1 : -1, px < W - 1 ? i + 1 : -1, py > 0 ? i - W : -1, py < H - 1 ? i + W : -1];
+        for (const j of next) {
+          if (j >= 0 && mask[j] && !seen[j]) {
+            seen[j] = 1;
+            queue[tail++] = j;
+          }
+        }
+      }
+      if (!best || count > best.count || (count === best.count && first < best.first)) best = { count, first, box: [minX, minY, maxX, maxY] };
+    }
+  }
+  if (!best) return undefined;
+  const [minX, minY, maxX, maxY] = best.box;
+  return { x_min: minX / W, y_min: minY / H, x_max: (maxX + 1) / W, y_max: (maxY + 1) / H };
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
