@@ -39,6 +39,8 @@ REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 sys.path.insert(0, REPO)
 
+from lunette.snap import iou, snap_boxes, snap_image  # noqa: E402  (numpy and Pillow only)
+
 REFUSAL_RE = re.compile(r"\bthere (is|are) no\b|\bnot (in|visible in) (the|this) (image|picture|screenshot)\b|"
                         r"\bno \w+( \w+)? in the image\b|\bi (don't|do not|can't|cannot) see\b", re.I)
 STOP = {"a", "an", "the", "of", "on", "in", "with", "and", "is", "are", "it", "its", "to", "at", "by", "for", "this",
@@ -66,14 +68,6 @@ def exact(pred: str, accepted) -> bool:
 
 def is_refusal(text: str) -> bool:
     return bool(REFUSAL_RE.search(text or ""))
-
-
-def iou(a, b) -> float:
-    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
-    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
-    inter = ix * iy
-    u = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
-    return inter / u if u > 0 else 0.0
 
 
 def average_precision(dets, n_gt: int) -> float:
@@ -150,7 +144,7 @@ class TorchBackend:
     """The PyTorch reference decoder (lunette/generate.py) with the OCR block prefilled after [BOS][image]."""
 
     def __init__(self, checkpoint: str, tokenizer: str = None, threads: int = 2, rerank: bool = True,
-                 quotes: bool = True):
+                 quotes: bool = True, snap: bool = True):
         import torch
         from lunette.config import ModelConfig
         from lunette.generate import NO_REPEAT_NGRAM, Generator
@@ -170,12 +164,16 @@ class TorchBackend:
         # as the shipped pack's manifest (generation.answer_candidates and generation.quotes = "ocr_lines")
         self.rerank = rerank
         self.quotes = quotes
+        # and generation.snap_boxes = "pixels"
+        self.snap = snap
         self._lines = []
 
-    def prepare(self, image, ocr_text):
+    def prepare(self, image, ocr_text, full=None):
+        """`full`: the image at its own size, for snapping boxes, where `image` is already the model's size."""
         from lunette.generate import preprocess
         from PIL import Image
         img = Image.open(image) if isinstance(image, str) else image
+        self._snap_image = snap_image(full if full is not None else img) if self.snap else None
         state = self.gen.encode_image(preprocess(img, self.cfg))
         if ocr_text:
             _, _, _, state = self.gen._prefill("\n\nText:\n" + ocr_text, state)
@@ -191,7 +189,8 @@ class TorchBackend:
                               quote_lines=self._lines if self.quotes else ())["text"].strip()
 
     def detect(self, obj):
-        return [[o["x_min"], o["y_min"], o["x_max"], o["y_max"]] for o in self.gen.detect(self._state, obj)["objects"]]
+        boxes = [[o["x_min"], o["y_min"], o["x_max"], o["y_max"]] for o in self.gen.detect(self._state, obj)["objects"]]
+        return snap_boxes(self._snap_image, boxes) if self.snap else boxes
 
     def point(self, obj):
         return [[p["x"], p["y"]] for p in self.gen.point(self._state, obj)["points"]]
@@ -215,7 +214,7 @@ class EngineBackend:
             raise RuntimeError(out.stderr.strip())
         return json.loads(out.stdout)
 
-    def prepare(self, image, ocr_text):
+    def prepare(self, image, ocr_text, full=None):
         assert isinstance(image, str)
         self._image = image
 
@@ -306,7 +305,7 @@ def eval_synth(backend, n: int, seed: int, use_ocr: bool, log: list) -> dict:
             continue
         w, h = scene.image.size
         ocr = recs[0].get("ocr") if recs else None
-        backend.prepare(small, ocr if use_ocr else None)
+        backend.prepare(small, ocr if use_ocr else None, full=img)
         sc = [total, by_kind[scene.kind]]
         rec = {"index": i, "kind": scene.kind, "qa": []}
         for r in recs:
@@ -376,6 +375,8 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--greedy-answers", action="store_true",
                     help="checkpoint: plain greedy answers, without ranking them against the OCR lines")
+    ap.add_argument("--raw-boxes", action="store_true",
+                    help="checkpoint: the box heads' own boxes, not snapped to the pixels (lunette/snap.py)")
     ap.add_argument("--limit", type=int, default=0, help="real set: only this many items (spread over kinds)")
     ap.add_argument("--out", help="write the report (JSON) here")
     args = ap.parse_args()
@@ -383,7 +384,8 @@ def main():
         backend, label = EngineBackend(args.engine, args.threads), f"engine:{args.engine}"
         modes = [False]
     else:
-        backend, label = TorchBackend(args.checkpoint, threads=args.threads, rerank=not args.greedy_answers), f"torch:{args.checkpoint}"
+        backend, label = TorchBackend(args.checkpoint, threads=args.threads, rerank=not args.greedy_answers,
+                                      snap=not args.raw_boxes), f"torch:{args.checkpoint}"
         modes = {"gt": [True], "none": [False], "both": [True, False]}[args.ocr]
     report = {"model": label, "step": getattr(backend, "step", None), "results": {}, "log": {}}
     t0 = time.time()

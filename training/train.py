@@ -81,6 +81,11 @@ def parse_args(argv=None):
     ap.add_argument("--lm-task-power", type=float, default=0.0,
                     help="weigh each answer token by n^-p, n its task's answer tokens: 0 every token alike (captions "
                          "dominate), 1 every task alike (lunette/losses.py task_weights)")
+    ap.add_argument("--train-only", default="",
+                    help="comma-separated parameter name prefixes (e.g. region.coord_decoder,region.size_decoder): "
+                         "only these are trained, the rest (and the aux head) stay as loaded; with the region "
+                         "decoders alone, captions and answers stay exactly those of the init")
+    ap.add_argument("--captions-per-image", type=int, default=1)
     ap.add_argument("--kinds", default="",
                     help="scene kinds and relative weights replacing the default mix, e.g. shapes=2,objects=1")
     ap.add_argument("--ckpt-minutes", type=float, default=5.0)
@@ -118,6 +123,19 @@ def param_groups(modules, wd):
             else:
                 decay.append(p)
     return [{"params": decay, "weight_decay": wd}, {"params": no_decay, "weight_decay": 0.0}]
+
+
+def freeze_all_but(model, aux_head, prefixes):
+    """Only the parameters whose names start with one of `prefixes` are trained; the aux head is frozen too."""
+    prefixes = [p.strip() for p in prefixes if p.strip()]
+    names = [n for n, _ in model.named_parameters()]
+    unknown = [p for p in prefixes if not any(n.startswith(p) for n in names)]
+    if unknown:
+        raise SystemExit(f"--train-only: no parameter starts with {', '.join(unknown)}")
+    for n, p in model.named_parameters():
+        p.requires_grad = any(n.startswith(x) for x in prefixes)
+    for p in aux_head.parameters():
+        p.requires_grad = False
 
 
 def save_atomic(obj, path):
@@ -173,7 +191,7 @@ def main(argv=None):
         # the run's identity comes from the checkpoint; the budget of this invocation from the command line
         for k in ("preset", "planned_images", "images_per_batch", "queries_per_image", "regions_per_image", "pool", "lr", "min_lr_frac", "warmup",
                   "wd", "aux_weight", "ground_weight", "ground_text_weight", "aux_object_weight", "lm_task_power", "kinds",
-                  "seed"):
+                  "seed", "train_only", "captions_per_image"):
             if k in saved and getattr(args, k) != saved[k] and f"--{k.replace('_', '-')}" not in (argv or sys.argv):
                 setattr(args, k, saved[k])
         cfg = ModelConfig.from_dict(ckpt["config"])
@@ -202,6 +220,8 @@ def main(argv=None):
     torch.manual_seed(args.seed)
     model = LunetteModel(cfg).to(device)
     aux_head = AuxHead(cfg.vision.dim).to(device)
+    if args.train_only:
+        freeze_all_but(model, aux_head, args.train_only.split(","))
     opt = torch.optim.AdamW(param_groups([model, aux_head], args.wd), lr=args.lr, betas=(0.9, 0.95), eps=1e-8)
     step, next_index, tasks_seen, elapsed_before, pending = 0, 0, 0, 0.0, []
     if ckpt is not None:
@@ -229,6 +249,7 @@ def main(argv=None):
 
     ecfg = ExampleConfig(seed=args.seed, image_size=cfg.vision.image_size, patch_size=cfg.vision.patch_size,
                          queries_per_image=args.queries_per_image, regions_per_image=args.regions_per_image,
+                         captions_per_image=args.captions_per_image,
                          reading_first=args.reading_first,
                          coord_bins=cfg.region.coord_bins,
                          size_bins=cfg.region.size_bins, size_log2_min=cfg.region.size_log2_min,
@@ -296,6 +317,8 @@ def main(argv=None):
                 out = forward_losses(model, aux_head, batch, aux_weight=args.aux_weight,
                                      ground_weight=args.ground_weight, ground_text_weight=args.ground_text_weight,
                                      aux_object_weight=args.aux_object_weight, lm_task_power=args.lm_task_power)
+            if not out["loss"].requires_grad:
+                continue  # --train-only: nothing in this batch reaches the trained parameters
             opt.zero_grad(set_to_none=True)
             out["loss"].backward()
             gn = torch.nn.utils.clip_grad_norm_(list(model.parameters()) + list(aux_head.parameters()), args.clip)

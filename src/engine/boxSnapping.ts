@@ -101,8 +101,8 @@ function snapOnce(image: SnapImage, box: Box): Box {
   };
 
   const candidates: Box[] = [];
-  const fill = modeColour(image, rectPixels(W, middle));
-  const filled = fill && largestRegion(image, alikeMask(image, fill), middle);
+  const fill = modeColour(image, middle);
+  const filled = fill && largestRegion(image, alike(image, fill), middle);
   if (filled) candidates.push(filled);
 
   const outer: Rect = {
@@ -117,9 +117,8 @@ function snapOnce(image: SnapImage, box: Box): Box {
     right: Math.trunc(Math.min(W, x1)),
     bottom: Math.trunc(Math.min(H, y1)),
   };
-  const ring = rectPixels(W, outer).filter((i) => !inside(i % W, Math.floor(i / W), inner));
-  const background = ring.length > 0 ? modeColour(image, ring) : undefined;
-  const found = background && largestRegion(image, open(notMask(alikeMask(image, background)), W, H), middle);
+  const background = modeColour(image, outer, inner);
+  const found = background && largestRegion(image, opened(not(alike(image, background)), W, H), middle);
   if (found) candidates.push(found);
 
   const agreeing = candidates.filter((c) => iou(c, box) >= MIN_AGREEMENT);
@@ -151,88 +150,92 @@ function inside(x: number, y: number, r: Rect): boolean {
   return x >= r.left && x < r.right && y >= r.top && y < r.bottom;
 }
 
-function rectPixels(width: number, r: Rect): number[] {
-  const out: number[] = [];
-  for (let y = r.top; y < r.bottom; y++) for (let x = r.left; x < r.right; x++) out.push(y * width + x);
-  return out;
+/**
+ * The most common colour of the pixels in `area` (less those in `hole`), counted in 16-level bins per channel
+ * (the lowest bin wins a tie), as the mean of the pixels in that bin; undefined when there are none, or that bin
+ * holds less than FLAT_SHARE of them.
+ */
+function modeColour(image: SnapImage, area: Rect, hole?: Rect): [number, number, number] | undefined {
+  const { data, width } = image;
+  const counts = new Int32Array(4096);
+  const sums = new Float64Array(4096 * 3);
+  let total = 0;
+  for (let y = area.top; y < area.bottom; y++) {
+    for (let x = area.left; x < area.right; x++) {
+      if (hole && inside(x, y, hole)) continue;
+      const o = (y * width + x) * 3;
+      const key = ((data[o]! >> 4) << 8) | ((data[o + 1]! >> 4) << 4) | (data[o + 2]! >> 4);
+      counts[key]!++;
+      sums[key * 3] += data[o]!;
+      sums[key * 3 + 1] += data[o + 1]!;
+      sums[key * 3 + 2] += data[o + 2]!;
+      total++;
+    }
+  }
+  let best = 0;
+  for (let k = 1; k < counts.length; k++) if (counts[k]! > counts[best]!) best = k;
+  const n = counts[best]!;
+  if (total === 0 || n < FLAT_SHARE * total) return undefined;
+  return [sums[best * 3]! / n, sums[best * 3 + 1]! / n, sums[best * 3 + 2]! / n];
 }
 
 /**
- * The most common colour among the pixels, counted in 16-level bins per channel (the lowest bin wins a tie), as
- * the mean of the pixels in that bin; undefined when that bin holds less than FLAT_SHARE of them.
+ * A set of pixels (by index), as a test. Masks are evaluated only where a region grows, each pixel once: most
+ * snaps look at a small part of the image.
  */
-function modeColour(image: SnapImage, pixels: readonly number[]): [number, number, number] | undefined {
-  const counts = new Map<number, number>();
+type Mask = (i: number) => boolean;
+
+function memo(size: number, test: (i: number) => boolean): Mask {
+  const known = new Uint8Array(size); // 0 unknown, 1 out, 2 in
+  return (i) => {
+    if (known[i] === 0) known[i] = test(i) ? 2 : 1;
+    return known[i] === 2;
+  };
+}
+
+/** The pixels within TOLERANCE of the colour in every channel. */
+function alike(image: SnapImage, colour: readonly [number, number, number]): Mask {
   const { data } = image;
-  const key = (i: number): number => ((data[i * 3]! >> 4) << 8) | ((data[i * 3 + 1]! >> 4) << 4) | (data[i * 3 + 2]! >> 4);
-  for (const i of pixels) {
-    const k = key(i);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  let bestKey = -1;
-  let bestCount = 0;
-  for (const [k, n] of counts) {
-    if (n > bestCount || (n === bestCount && k < bestKey)) {
-      bestKey = k;
-      bestCount = n;
-    }
-  }
-  if (bestCount < FLAT_SHARE * pixels.length) return undefined;
-  const sum = [0, 0, 0];
-  for (const i of pixels) {
-    if (key(i) !== bestKey) continue;
-    for (let c = 0; c < 3; c++) sum[c]! += data[i * 3 + c]!;
-  }
-  return [sum[0]! / bestCount, sum[1]! / bestCount, sum[2]! / bestCount];
+  return memo(image.width * image.height, (i) =>
+    Math.abs(data[i * 3]! - colour[0]) < TOLERANCE && Math.abs(data[i * 3 + 1]! - colour[1]) < TOLERANCE && Math.abs(data[i * 3 + 2]! - colour[2]) < TOLERANCE);
 }
 
-/** 1 where the pixel is within TOLERANCE of the colour in every channel. */
-function alikeMask(image: SnapImage, colour: readonly [number, number, number]): Uint8Array {
-  const { data } = image;
-  const mask = new Uint8Array(image.width * image.height);
-  for (let i = 0; i < mask.length; i++) {
-    mask[i] = Math.abs(data[i * 3]! - colour[0]) < TOLERANCE && Math.abs(data[i * 3 + 1]! - colour[1]) < TOLERANCE && Math.abs(data[i * 3 + 2]! - colour[2]) < TOLERANCE ? 1 : 0;
-  }
-  return mask;
+function not(mask: Mask): Mask {
+  return (i) => !mask(i);
 }
 
-function notMask(mask: Uint8Array): Uint8Array {
-  return mask.map((v) => 1 - v);
-}
-
-/** Erosion then dilation with the 4-neighbour cross; outside the image counts as 0. */
-function open(mask: Uint8Array, width: number, height: number): Uint8Array {
-  const at = (src: Uint8Array, x: number, y: number): number => (x >= 0 && x < width && y >= 0 && y < height ? src[y * width + x]! : 0);
-  const eroded = new Uint8Array(mask.length);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      eroded[y * width + x] = at(mask, x, y) & at(mask, x - 1, y) & at(mask, x + 1, y) & at(mask, x, y - 1) & at(mask, x, y + 1);
-    }
-  }
-  const opened = new Uint8Array(mask.length);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      opened[y * width + x] = at(eroded, x, y) | at(eroded, x - 1, y) | at(eroded, x + 1, y) | at(eroded, x, y - 1) | at(eroded, x, y + 1);
-    }
-  }
-  return opened;
+/** Erosion then dilation with the 4-neighbour cross; outside the image counts as empty. */
+function opened(mask: Mask, width: number, height: number): Mask {
+  const cross = (i: number, of: Mask, all: boolean): boolean => {
+    const x = i % width;
+    const around = [i, x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, i >= width ? i - width : -1, i < width * (height - 1) ? i + width : -1];
+    return all ? around.every((j) => j >= 0 && of(j)) : around.some((j) => j >= 0 && of(j));
+  };
+  const eroded = memo(width * height, (i) => cross(i, mask, true));
+  return memo(width * height, (i) => cross(i, eroded, false));
 }
 
 /**
  * Of the 4-connected regions of the mask that reach into `middle`, the one with most pixels there (the first in
  * raster order on a tie), as a box in 0..1; undefined when no masked pixel is in the middle.
  */
-function largestRegion(image: SnapImage, mask: Uint8Array, middle: Rect): Box | undefined {
+function largestRegion(image: SnapImage, mask: Mask, middle: Rect): Box | undefined {
   const { width: W, height: H } = image;
-  const seen = new Uint8Array(mask.length);
+  const seen = new Uint8Array(W * H);
   let best: { count: number; first: number; box: [number, number, number, number] } | undefined;
-  const queue = new Int32Array(mask.length);
+  const queue = new Int32Array(W * H);
   for (let y = middle.top; y < middle.bottom; y++) {
     for (let x = middle.left; x < middle.right; x++) {
       const start = y * W + x;
-      if (!mask[start] || seen[start]) continue;
+      if (seen[start] || !mask(start)) continue;
       let head = 0;
       let tail = 0;
+      const visit = (j: number): void => {
+        if (!seen[j] && mask(j)) {
+          seen[j] = 1;
+          queue[tail++] = j;
+        }
+      };
       queue[tail++] = start;
       seen[start] = 1;
       let count = 0;
@@ -248,13 +251,10 @@ function largestRegion(image: SnapImage, mask: Uint8Array, middle: Rect): Box | 
         if (px > maxX) maxX = px;
         if (py < minY) minY = py;
         if (py > maxY) maxY = py;
-        const next = [px > 0 ? i - 1 : -1, px < W - 1 ? i + 1 : -1, py > 0 ? i - W : -1, py < H - 1 ? i + W : -1];
-        for (const j of next) {
-          if (j >= 0 && mask[j] && !seen[j]) {
-            seen[j] = 1;
-            queue[tail++] = j;
-          }
-        }
+        if (px > 0) visit(i - 1);
+        if (px < W - 1) visit(i + 1);
+        if (py > 0) visit(i - W);
+        if (py < H - 1) visit(i + W);
       }
       if (!best || count > best.count || (count === best.count && first < best.first)) best = { count, first, box: [minX, minY, maxX, maxY] };
     }

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
+import type { Box } from '../../src/protocol/tasks';
 import { DIST, ROOT, TEST_PACK, badImageFixtures, copyTestPack, quadrantImage, tempDir, writeFixture } from '../helpers';
 
 const CLI = path.join(DIST, 'cli.js');
@@ -130,6 +131,19 @@ describe('the bundled model reads real screenshots', () => {
     const result = cli(['caption', path.join(ROOT, 'media/examples/bar-chart.png'), '--json']);
     assert.equal(result.code, 0, result.stderr);
     assert.match((JSON.parse(result.stdout) as { caption: string }).caption, /^A bar chart titled "Monthly Active Users"\./);
+  });
+
+  it('snaps detected boxes to the bars of a chart', () => {
+    // The box heads see 128 px and miss a bar's edge by a few pixels of the original; generation.snap_boxes
+    // moves each box to the flat-coloured region it covers (src/engine/boxSnapping.ts). The six bars of the
+    // 800 × 600 chart, measured in its pixels: x from–to, top; every bar ends on the axis at y = 430.
+    const bars = [[120, 180, 280], [225, 285, 240], [330, 390, 210], [435, 495, 170], [540, 600, 190], [645, 705, 140]]
+      .map(([x0, x1, top]) => ({ x_min: x0! / 800, y_min: top! / 600, x_max: x1! / 800, y_max: 430 / 600 }));
+    const result = cli(['detect', path.join(ROOT, 'media/examples/bar-chart.png'), 'bar', '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    const { objects } = JSON.parse(result.stdout) as { objects: Box[] };
+    const exact = objects.filter((box) => bars.some((bar) => Object.keys(bar).every((k) => Math.abs(bar[k as keyof Box] - box[k as keyof Box]) < 0.004)));
+    assert.ok(exact.length >= 4, `at least four bars to within 3 px, got ${JSON.stringify(objects)}`);
   });
 
   it('streams nothing it would take back: the printed answer is the ranked one', () => {

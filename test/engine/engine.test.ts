@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
 import { Engine } from '../../src/engine/engine';
 import { imageFromBytes, readImageFile } from '../../src/engine/image';
 import { loadModelPack } from '../../src/engine/modelPack';
@@ -9,7 +10,8 @@ import { floats } from '../../src/engine/onnx';
 import { loadTokenizer } from '../../src/engine/tokenizer';
 import { promptText } from '../../src/engine/prompt';
 import { ErrorCode, LunetteError } from '../../src/protocol/errors';
-import type { AskResult, CaptionResult, DetectResult, PointResult, TaskPartial } from '../../src/protocol/tasks';
+import type { AskResult, Box, CaptionResult, DetectResult, PointResult, TaskPartial } from '../../src/protocol/tasks';
+import { BoxSnapper, snapImage } from '../../src/engine/boxSnapping';
 import { TEST_PACK, copyTestPack, quadrantImage, readReference } from '../helpers';
 
 const reference = readReference();
@@ -167,6 +169,37 @@ describe('engine on the tiny test pack', () => {
     await assert.rejects(engine.run(image, { task: 'ask', question: 'x'.repeat(5000) }), /too long/);
   });
 
+  it('snaps detected boxes when the pack asks for it, and streams the boxes it returns', async () => {
+    // The test pack's boxes are arbitrary (its first is near x 0.14–0.20, y 0–0.06 whatever the picture); what
+    // is checked is that the engine applies boxSnapping.ts to the model's own boxes (those of the same pack
+    // without the setting) and streams exactly what it returns. A flat rectangle drawn under that first box
+    // gives it an edge to snap to.
+    const rectangle = await sharp({ create: { width: 24, height: 10, channels: 3, background: { r: 30, g: 90, b: 200 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 160, height: 120, channels: 3, background: { r: 255, g: 255, b: 255 } } })
+      .composite([{ input: rectangle, left: 16, top: 0 }]).png().toBuffer();
+    const image = imageFromBytes(png, 'rectangle.png');
+    (engine.adapter.manifest.generation as { max_objects: number }).max_objects = 6;
+    const raw = (await engine.run(image, { task: 'detect', object: 'square' })) as DetectResult;
+    assert.ok(raw.objects.length > 0, 'the test pack emits boxes');
+    const dir = await copyTestPack();
+    const manifestPath = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(await fs.readFile(manifestPath, 'utf8')) as { generation: Record<string, unknown> };
+    manifest.generation['snap_boxes'] = 'pixels';
+    manifest.generation['max_objects'] = 6;
+    await fs.writeFile(manifestPath, JSON.stringify(manifest));
+    const snapping = await Engine.open(dir, { threads: 1 });
+    try {
+      const streamed: Box[] = [];
+      const result = (await snapping.run(image, { task: 'detect', object: 'square' }, { onPartial: (p) => p.kind === 'box' && streamed.push(p.box) })) as DetectResult;
+      const snapper = new BoxSnapper(await snapImage(image));
+      assert.deepEqual(result.objects, raw.objects.map((b) => snapper.add(b)).filter((b) => b !== undefined));
+      assert.deepEqual(streamed, result.objects);
+      assert.deepEqual(result.objects[0], { x_min: 16 / 160, y_min: 0, x_max: 40 / 160, y_max: 10 / 120 }, 'the first box snapped to the rectangle');
+    } finally {
+      await snapping.dispose();
+    }
+  });
+
   it('samples with temperature and stays within max tokens', async () => {
     const image = await referenceImage();
     const result = (await engine.run(image, { task: 'caption', length: 'normal' }, { sampling: { maxTokens: 5, temperature: 1, topP: 0.9 } })) as CaptionResult;
@@ -211,16 +244,18 @@ describe('model pack checks', () => {
     await assert.rejects(Engine.open(dir), /"name" must be a non-empty string; "image.size" must be an integer/);
   });
 
-  it('accepts only the answer candidates and quote sources it knows', async () => {
+  it('accepts only the answer candidates, quote sources and box snapping it knows', async () => {
     const dir = await copyTestPack();
     const manifestPath = path.join(dir, 'manifest.json');
     const manifest = JSON.parse(await fs.readFile(manifestPath, 'utf8')) as { generation: Record<string, unknown> };
     manifest.generation['answer_candidates'] = 'any_text';
     manifest.generation['quotes'] = true;
+    manifest.generation['snap_boxes'] = 'edges';
     await fs.writeFile(manifestPath, JSON.stringify(manifest));
-    await assert.rejects(Engine.open(dir), /"generation.answer_candidates" must be "ocr_lines" or absent; "generation.quotes" must be "ocr_lines" or absent/);
+    await assert.rejects(Engine.open(dir), /"generation.answer_candidates" must be "ocr_lines" or absent; "generation.quotes" must be "ocr_lines" or absent; "generation.snap_boxes" must be "pixels" or absent/);
     manifest.generation['answer_candidates'] = 'ocr_lines';
     manifest.generation['quotes'] = 'ocr_lines';
+    manifest.generation['snap_boxes'] = 'pixels';
     await fs.writeFile(manifestPath, JSON.stringify(manifest));
     await (await Engine.open(dir)).dispose();
   });
