@@ -228,6 +228,16 @@ describe('model pack checks', () => {
     await assert.rejects(Engine.open(dir), (e: unknown) => e instanceof LunetteError && /vision\.onnx fails its checksum/.test(e.message));
   });
 
+  it('names a corrupted file that ONNX Runtime cannot even parse by its checksum', async () => {
+    // The checksum is checked before ONNX Runtime sees the file, whose own error would only say "Protobuf parsing failed".
+    const dir = await copyTestPack();
+    const file = path.join(dir, 'decoder.onnx');
+    const bytes = await fs.readFile(file);
+    bytes.fill(0xff, 0, 64);
+    await fs.writeFile(file, bytes);
+    await assert.rejects(Engine.open(dir), (e: unknown) => e instanceof LunetteError && /decoder\.onnx fails its checksum/.test(e.message));
+  });
+
   it('names a truncated file', async () => {
     const dir = await copyTestPack();
     const file = path.join(dir, 'embed.onnx');
