@@ -86,6 +86,10 @@ def parse_args(argv=None):
                          "only these are trained, the rest (and the aux head) stay as loaded; with the region "
                          "decoders alone, captions and answers stay exactly those of the init")
     ap.add_argument("--captions-per-image", type=int, default=1)
+    ap.add_argument("--distill-from", default="",
+                    help="a checkpoint kept frozen as a teacher: the KL from its next-token distribution is added "
+                         "at every text position (losses.distill_loss), so captions stay near its own")
+    ap.add_argument("--distill-weight", type=float, default=1.0)
     ap.add_argument("--kinds", default="",
                     help="scene kinds and relative weights replacing the default mix, e.g. shapes=2,objects=1")
     ap.add_argument("--ckpt-minutes", type=float, default=5.0)
@@ -136,6 +140,15 @@ def freeze_all_but(model, aux_head, prefixes):
         p.requires_grad = any(n.startswith(x) for x in prefixes)
     for p in aux_head.parameters():
         p.requires_grad = False
+
+
+def load_teacher(path, device):
+    ck = torch.load(path, map_location="cpu")
+    teacher = LunetteModel(ModelConfig.from_dict(ck["config"]))
+    teacher.load_state_dict(ck["model"])
+    for p in teacher.parameters():
+        p.requires_grad = False
+    return teacher.to(device).eval()
 
 
 def save_atomic(obj, path):
@@ -191,7 +204,7 @@ def main(argv=None):
         # the run's identity comes from the checkpoint; the budget of this invocation from the command line
         for k in ("preset", "planned_images", "images_per_batch", "queries_per_image", "regions_per_image", "pool", "lr", "min_lr_frac", "warmup",
                   "wd", "aux_weight", "ground_weight", "ground_text_weight", "aux_object_weight", "lm_task_power", "kinds",
-                  "seed", "train_only", "captions_per_image"):
+                  "seed", "train_only", "captions_per_image", "distill_from", "distill_weight"):
             if k in saved and getattr(args, k) != saved[k] and f"--{k.replace('_', '-')}" not in (argv or sys.argv):
                 setattr(args, k, saved[k])
         cfg = ModelConfig.from_dict(ckpt["config"])
@@ -222,6 +235,7 @@ def main(argv=None):
     aux_head = AuxHead(cfg.vision.dim).to(device)
     if args.train_only:
         freeze_all_but(model, aux_head, args.train_only.split(","))
+    teacher = load_teacher(args.distill_from, device) if args.distill_from else None
     opt = torch.optim.AdamW(param_groups([model, aux_head], args.wd), lr=args.lr, betas=(0.9, 0.95), eps=1e-8)
     step, next_index, tasks_seen, elapsed_before, pending = 0, 0, 0, 0.0, []
     if ckpt is not None:
@@ -316,7 +330,8 @@ def main(argv=None):
             with autocast():
                 out = forward_losses(model, aux_head, batch, aux_weight=args.aux_weight,
                                      ground_weight=args.ground_weight, ground_text_weight=args.ground_text_weight,
-                                     aux_object_weight=args.aux_object_weight, lm_task_power=args.lm_task_power)
+                                     aux_object_weight=args.aux_object_weight, lm_task_power=args.lm_task_power,
+                                     teacher=teacher, distill_weight=args.distill_weight)
             if not out["loss"].requires_grad:
                 continue  # --train-only: nothing in this batch reaches the trained parameters
             opt.zero_grad(set_to_none=True)

@@ -233,10 +233,24 @@ def object_aux_loss(aux_head: AuxHead, feats: torch.Tensor, aux: dict):
     return loss, acc
 
 
+def distill_loss(teacher, batch: dict, sel: torch.Tensor, logits: torch.Tensor) -> torch.Tensor:
+    """KL(teacher || student) of the vocabulary distributions at the labelled positions `sel` (the student's
+    `logits` there), averaged over positions; the copy head's mixture is left out of both."""
+    with torch.no_grad():
+        _, t_hidden, _ = forward_packed(teacher, batch)
+        t_logits = teacher.text.logits(teacher.text.post_ln(t_hidden)[sel]).float()
+    return F.kl_div(F.log_softmax(logits.float(), -1), F.log_softmax(t_logits, -1), log_target=True,
+                    reduction="batchmean")
+
+
 def forward_losses(model, aux_head, batch: dict, sigma_coord: float = 1.5, sigma_size: float = 1.5,
                    aux_weight: float = 0.3, region_weight: float = 1.0,
                    ground_weight: float = 0.0, ground_text_weight: float = 0.0,
-                   aux_object_weight: float = 0.0, lm_task_power: float = 0.0) -> Dict[str, torch.Tensor]:
+                   aux_object_weight: float = 0.0, lm_task_power: float = 0.0,
+                   teacher=None, distill_weight: float = 0.0) -> Dict[str, torch.Tensor]:
+    """All training losses of one packed batch. With a `teacher` (a frozen model) and distill_weight > 0, the
+    KL divergence from the teacher's next-token distribution to the student's at every labelled text position is
+    added: a fine-tune for boxes and answers then keeps the teacher's captions unless the labels disagree."""
     n_layers = model.cfg.text.n_layers
     image_heads = ground_heads(n_layers, 0) if ground_weight > 0 and "ground" in batch else ()
     text_heads = ground_heads(n_layers, 1) if ground_text_weight > 0 and "ground_text" in batch else ()
@@ -257,12 +271,16 @@ def forward_losses(model, aux_head, batch: dict, sigma_coord: float = 1.5, sigma
     out["lm"] = nll.mean()
     with torch.no_grad():
         out["lm_acc"] = (logits.argmax(-1) == lm[sel]).float().mean()
+    if teacher is not None and distill_weight > 0:
+        out["distill"] = distill_loss(teacher, batch, sel, logits)
     if lm_task_power > 0:
         w = task_weights(batch["seg"], sel, lm_task_power)
         out["lm_task"] = (w * nll).sum() / w.sum()
         loss = out["lm_task"]
     else:
         loss = out["lm"]
+    if "distill" in out:
+        loss = loss + distill_weight * out["distill"]
     cl = batch["cl"]
     sel = cl != IGNORE
     if bool(sel.any()):

@@ -325,3 +325,25 @@ def test_the_task_balanced_loss_is_used_only_when_asked():
     assert not torch.isclose(balanced["lm_task"], balanced["lm"])
     # the weighted mean replaces the token mean in the total; the region losses are the same
     assert torch.isclose(balanced["loss"] - balanced["lm_task"], plain["loss"] - plain["lm"], atol=1e-5)
+
+
+def test_distillation_is_zero_against_itself_and_pulls_toward_the_teacher():
+    torch.manual_seed(0)
+    cfg = tiny()
+    tok = _tok()
+    batch = collate([_example(tok, cfg, 0), _example(tok, cfg, 1)], cfg)
+    student = LunetteModel(cfg)
+    student.init_weights(0.02)
+    same = LunetteModel(cfg)
+    same.load_state_dict(student.state_dict())
+    out = forward_losses(student, None, batch, aux_weight=0.0, teacher=same, distill_weight=1.0)
+    assert float(out["distill"]) < 1e-6
+    other = LunetteModel(cfg)
+    other.init_weights(0.5)
+    out = forward_losses(student, None, batch, aux_weight=0.0, teacher=other, distill_weight=1.0)
+    assert float(out["distill"]) > 0.01
+    out["loss"].backward()
+    assert student.text.wte.weight.grad is not None and all(p.grad is None for p in other.parameters())
+    plain = forward_losses(student, None, batch, aux_weight=0.0)
+    assert "distill" not in plain
+    assert torch.isclose(out["loss"] - out["distill"], plain["loss"], atol=1e-5)
