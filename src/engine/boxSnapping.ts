@@ -16,9 +16,10 @@
  * and its boxes stay as the model put them. Each region's bounding box is a candidate if it overlaps the
  * model's box (IoU ≥ 0.2). Where both regions are one thing (IoU ≥ 0.8) the fill's edge is taken, as the
  * foreground keeps a pixel of anti-aliasing or of a line that touches the thing; otherwise the candidate that
- * overlaps the model's box most. With no candidate the model's box stays as it was. Then a box that lands on one taken before
- * (IoU ≥ 0.8) is dropped: two guesses at one button are one button. The model still decides what and how many;
- * only the edges move. The same procedure is `training/lunette/snap.py`, checked against the same fixture.
+ * overlaps the model's box most. With no candidate the model's box stays as it was. Then a box that lands on
+ * one taken before (IoU ≥ 0.8) is dropped: two guesses at one button are one button. The model still decides
+ * what and how many; only the edges move. The same procedure is `training/lunette/snap.py`, and both pass the
+ * cases of `test/fixtures/snap.json`; docs/model-pack.md specifies it.
  */
 import type { Box } from '../protocol/tasks';
 import { type ImageBytes, type ImageLimits, type RgbImage, decodeRgb } from './image';
@@ -44,12 +45,12 @@ export interface SnapImage {
   data: Uint8Array;
 }
 
-/** The image as snapping sees it: decoded like the model's input, longest side at most SNAP_MAX_SIDE. */
+/** The image as snapping sees it: decoded as for OCR, longest side at most SNAP_MAX_SIDE, aspect kept. */
 export async function snapImage(image: ImageBytes, limits?: ImageLimits): Promise<SnapImage> {
   return downscale(await decodeRgb(image, limits));
 }
 
-export async function downscale(rgb: RgbImage): Promise<SnapImage> {
+async function downscale(rgb: RgbImage): Promise<SnapImage> {
   const scale = Math.min(1, SNAP_MAX_SIDE / Math.max(rgb.width, rgb.height));
   const width = Math.max(1, Math.round(rgb.width * scale));
   const height = Math.max(1, Math.round(rgb.height * scale));

@@ -16,6 +16,20 @@ def _tok():
                       "\n\nQuestion: What colour?\n\nAnswer: Red"] * 3, 384)
 
 
+def _tiny_init(folder, step: int, next_index: int):
+    """A tiny model's checkpoint (as training writes it) with the test tokenizer beside it: (checkpoint, path)."""
+    torch.manual_seed(0)
+    cfg = tiny()
+    model = LunetteModel(cfg)
+    model.init_weights(0.02)
+    init = {"config": cfg.to_dict(), "model": model.state_dict(), "aux": AuxHead(cfg.vision.dim).state_dict(),
+            "step": step, "next_index": next_index}
+    folder.mkdir(exist_ok=True)
+    torch.save(init, folder / "init.pt")
+    _tok().save(str(folder / "tokenizer.json"))
+    return init, folder / "init.pt"
+
+
 def _example(tok, cfg, seed, ocr=True):
     rng = np.random.default_rng(seed)
     s = cfg.vision.image_size

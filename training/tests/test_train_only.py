@@ -6,24 +6,15 @@ import train
 from lunette.config import tiny
 from lunette.losses import AuxHead
 from lunette.model import LunetteModel
-from test_train_forward import _tok
+from test_train_forward import _tiny_init
 
 
 def test_only_the_named_parameters_are_trained(tmp_path):
-    torch.manual_seed(0)
-    cfg = tiny()
-    model = LunetteModel(cfg)
-    model.init_weights(0.02)
-    init = {"config": cfg.to_dict(), "model": model.state_dict(), "aux": AuxHead(cfg.vision.dim).state_dict(),
-            "step": 3, "next_index": 40}
-    init_dir = tmp_path / "init"
-    init_dir.mkdir()
-    torch.save(init, init_dir / "ckpt.pt")
-    _tok().save(str(init_dir / "tokenizer.json"))
+    init, init_path = _tiny_init(tmp_path / "init", step=3, next_index=40)
     common = ["--name", "r", "--runs", str(tmp_path / "runs"), "--preset", "tiny", "--images-per-batch", "2",
-              "--planned-images", "8", "--val-images", "2", "--threads", "1", "--warmup", "1", "--lr", "1e-2",
+              "--planned-images", "8", "--val-images", "2", "--threads", "1", "--workers", "0", "--warmup", "1", "--lr", "1e-2",
               "--queries-per-image", "0", "--captions-per-image", "0", "--regions-per-image", "3", "--pool", "1"]
-    train.main(common + ["--init-from", str(init_dir / "ckpt.pt"), "--until-images", "44",
+    train.main(common + ["--init-from", str(init_path), "--until-images", "44",
                          "--train-only", "region.coord_decoder,region.size_decoder"])
     first = torch.load(tmp_path / "runs" / "r" / "ckpt.pt")
     train.main(common + ["--resume", "--until-images", "90"])

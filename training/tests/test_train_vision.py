@@ -6,22 +6,11 @@ import os
 import torch
 
 import train_vision
-from lunette.config import tiny
-from lunette.losses import AuxHead
-from lunette.model import LunetteModel
-from test_train_forward import _tok
+from test_train_forward import _tiny_init
 
 
 def test_vision_phase_trains_the_tower_only_and_resumes(tmp_path):
-    torch.manual_seed(0)
-    cfg = tiny()
-    model = LunetteModel(cfg)
-    model.init_weights(0.02)
-    init = {"config": cfg.to_dict(), "model": model.state_dict(), "aux": AuxHead(cfg.vision.dim).state_dict(),
-            "step": 7, "next_index": 123}
-    init_path = tmp_path / "init.pt"
-    torch.save(init, init_path)
-    _tok().save(str(tmp_path / "tokenizer.json"))
+    init, init_path = _tiny_init(tmp_path, step=7, next_index=123)
     common = ["--name", "v", "--runs", str(tmp_path / "runs"), "--images", "12", "--val-images", "6", "--steps", "4",
               "--batch", "4", "--workers", "1", "--threads", "1", "--eval-every", "2", "--warmup", "1"]
     train_vision.main(common + ["--init", str(init_path), "--minutes", "0"])       # renders the caches, no step
