@@ -88,7 +88,7 @@ def parse_args(argv=None):
     ap.add_argument("--captions-per-image", type=int, default=1)
     ap.add_argument("--distill-from", default="",
                     help="a checkpoint kept frozen as a teacher: the KL from its next-token distribution is added "
-                         "at every text position (losses.distill_loss), so captions stay near its own")
+                         "at every text position (losses.distill_loss), pulling the text outputs toward its own")
     ap.add_argument("--distill-weight", type=float, default=1.0)
     ap.add_argument("--kinds", default="",
                     help="scene kinds and relative weights replacing the default mix, e.g. shapes=2,objects=1")
