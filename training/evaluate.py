@@ -173,7 +173,7 @@ class TorchBackend:
         from lunette.generate import preprocess
         from PIL import Image
         img = Image.open(image) if isinstance(image, str) else image
-        self._snap_image = snap_image(full if full is not None else img) if self.snap else None
+        self._snap_source, self._snap_image = (full if full is not None else img), None
         state = self.gen.encode_image(preprocess(img, self.cfg))
         if ocr_text:
             _, _, _, state = self.gen._prefill("\n\nText:\n" + ocr_text, state)
@@ -190,7 +190,11 @@ class TorchBackend:
 
     def detect(self, obj):
         boxes = [[o["x_min"], o["y_min"], o["x_max"], o["y_max"]] for o in self.gen.detect(self._state, obj)["objects"]]
-        return snap_boxes(self._snap_image, boxes) if self.snap else boxes
+        if not self.snap:
+            return boxes
+        if self._snap_image is None:  # made once per image, and only for images with a detect query
+            self._snap_image = snap_image(self._snap_source)
+        return snap_boxes(self._snap_image, boxes)
 
     def point(self, obj):
         return [[p["x"], p["y"]] for p in self.gen.point(self._state, obj)["points"]]

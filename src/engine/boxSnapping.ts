@@ -207,13 +207,15 @@ function not(mask: Mask): Mask {
 
 /** Erosion then dilation with the 4-neighbour cross; outside the image counts as empty. */
 function opened(mask: Mask, width: number, height: number): Mask {
-  const cross = (i: number, of: Mask, all: boolean): boolean => {
+  const last = width * (height - 1);
+  const eroded = memo(width * height, (i) => {
     const x = i % width;
-    const around = [i, x > 0 ? i - 1 : -1, x < width - 1 ? i + 1 : -1, i >= width ? i - width : -1, i < width * (height - 1) ? i + width : -1];
-    return all ? around.every((j) => j >= 0 && of(j)) : around.some((j) => j >= 0 && of(j));
-  };
-  const eroded = memo(width * height, (i) => cross(i, mask, true));
-  return memo(width * height, (i) => cross(i, eroded, false));
+    return mask(i) && x > 0 && mask(i - 1) && x < width - 1 && mask(i + 1) && i >= width && mask(i - width) && i < last && mask(i + width);
+  });
+  return memo(width * height, (i) => {
+    const x = i % width;
+    return eroded(i) || (x > 0 && eroded(i - 1)) || (x < width - 1 && eroded(i + 1)) || (i >= width && eroded(i - width)) || (i < last && eroded(i + width));
+  });
 }
 
 /**

@@ -65,12 +65,8 @@ describe('box snapping', () => {
       .resize(big.width * 4, big.height * 4, { kernel: 'nearest' }).png().toBuffer();
     const small = await snapImage(imageFromBytes(png, 'fixture.png'));
     assert.ok(Math.max(small.width, small.height) <= SNAP_MAX_SIDE);
-    const button = c0();
+    const button = FIXTURE.cases[0]!;
     const snapped = snapBox(small, toBox(button.boxes[0]!));
     assert.ok(iou(snapped, toBox(button.expected[0]!)) > 0.9, JSON.stringify(toPixels(snapped)));
   });
 });
-
-function c0(): Fixture['cases'][number] {
-  return FIXTURE.cases[0]!;
-}
