@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
+import type { SnapImage } from '../src/engine/boxSnapping';
 import { LunetteError } from '../src/protocol/errors';
 
 /** Tests are bundled to out/test/<dir>/x.test.js; the repository root is found from there. */
@@ -101,4 +102,23 @@ export async function expectError(promise: Promise<unknown>, code: string, patte
     assert.match(error.message, pattern);
     return true;
   });
+}
+
+/** A picture as the fixtures of box snapping and region proposals describe it: rectangles (x0, y0, x1, y1 in pixels, end exclusive, then the colour) drawn in order over a background. */
+export interface RectPicture {
+  width: number;
+  height: number;
+  background: [number, number, number];
+  rects: [number, number, number, number, [number, number, number]][];
+}
+
+export function drawRects(picture: RectPicture): SnapImage {
+  const { width, height } = picture;
+  const data = new Uint8Array(width * height * 3);
+  const paint = (x0: number, y0: number, x1: number, y1: number, colour: readonly number[]): void => {
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data.set(colour, (y * width + x) * 3);
+  };
+  paint(0, 0, width, height, picture.background);
+  for (const [x0, y0, x1, y1, colour] of picture.rects) paint(x0, y0, x1, y1, colour);
+  return { width, height, data };
 }

@@ -5,7 +5,9 @@
 
 caption / query: the engine's text equals the decoded PyTorch ids; detect / point: the first max_objects outputs
 equal PyTorch's within reference.json's coordinate tolerance (for a pack whose manifest snaps boxes to the pixels,
-PyTorch's boxes snapped by lunette/snap.py). Exit status 1 on any mismatch.
+PyTorch's boxes snapped by lunette/snap.py). For a pack whose detect and point rank the image's regions
+(`generation.region_proposals`), the model is rebuilt from the pack's own weights (`--preset`, as
+checkpoint_from_pack.py) and `Generator.locate_ranked` gives PyTorch's side. Exit status 1 on any mismatch.
 """
 from __future__ import annotations
 
@@ -32,7 +34,30 @@ def cli(pack, *args):
     return json.loads(out.stdout)
 
 
-def main(pack):
+def ranked_reference(pack: str, manifest: dict, image_path: str, preset: str):
+    """(task, object) -> PyTorch's ranked outputs on the reference image, from the pack's own weights."""
+    import torch
+    from PIL import Image
+    from checkpoint_from_pack import config_for
+    from lunette.generate import Generator, preprocess
+    from lunette.model import LunetteModel
+    from lunette.proposals import region_proposals
+    from lunette.unpack import load_pack_weights
+    torch.set_num_threads(1)
+    model = LunetteModel(config_for(manifest, preset))
+    if load_pack_weights(model, pack):
+        raise SystemExit(f"{pack} lacks weights for preset {preset!r}")
+    gen = Generator(model.eval(), Tokenizer.load(os.path.join(pack, "tokenizer.json")))
+    image = Image.open(image_path)
+    prefix = gen.encode_image(preprocess(image.convert("RGB"), model.cfg))
+    pixels = snap_image(image)
+    snap = pixels if manifest["generation"].get("snap_boxes") == "pixels" else None
+    proposals = region_proposals(pixels)
+    limit = manifest["generation"]["max_objects"]
+    return lambda task, obj: gen.locate_ranked(task, obj, prefix, proposals, snap if task == "detect" else None, limit)
+
+
+def main(pack, preset="nano"):
     pack = os.path.abspath(pack)
     ref = json.load(open(os.path.join(pack, "reference.json")))
     tok = Tokenizer.load(os.path.join(pack, "tokenizer.json"))
@@ -40,6 +65,7 @@ def main(pack):
     tol = ref["tolerance"]["coords"]
     manifest = json.load(open(os.path.join(pack, "manifest.json")))
     snapping = manifest["generation"].get("snap_boxes") == "pixels"
+    ranked = ranked_reference(pack, manifest, img, preset) if manifest["generation"].get("region_proposals") else None
     bad = 0
     for c in ref["cases"]:
         if c["task"] == "caption":
@@ -56,7 +82,9 @@ def main(pack):
             want = c[key]
             # the model ended its list itself, so the engine's must end there too; else the engine's may go on
             ended = len(want) < c["max_objects"]
-            if snapping and key == "objects":
+            if ranked:
+                want, ended = ranked(c["task"], c["object"])[key][: c["max_objects"]], True
+            elif snapping and key == "objects":
                 from PIL import Image
                 snapped = snap_boxes(snap_image(Image.open(img)), [[o[k] for k in BOX] for o in want])
                 want = [dict(zip(BOX, b)) for b in snapped]
@@ -69,4 +97,9 @@ def main(pack):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else os.path.join(REPO, "models", "lunette-nano")))
+    import argparse
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("pack", nargs="?", default=os.path.join(REPO, "models", "lunette-nano"))
+    ap.add_argument("--preset", default="nano", help="architecture preset of a ranked pack (checkpoint_from_pack.py)")
+    args = ap.parse_args()
+    sys.exit(main(args.pack, args.preset))

@@ -39,7 +39,8 @@ REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 sys.path.insert(0, REPO)
 
-from lunette.snap import iou, snap_boxes, snap_image  # noqa: E402  (numpy and Pillow only)
+from lunette.proposals import region_proposals  # noqa: E402  (numpy and Pillow only)
+from lunette.snap import iou, snap_boxes, snap_image  # noqa: E402
 
 REFUSAL_RE = re.compile(r"\bthere (is|are) no\b|\bnot (in|visible in) (the|this) (image|picture|screenshot)\b|"
                         r"\bno \w+( \w+)? in the image\b|\bi (don't|do not|can't|cannot) see\b", re.I)
@@ -144,7 +145,7 @@ class TorchBackend:
     """The PyTorch reference decoder (lunette/generate.py) with the OCR block prefilled after [BOS][image]."""
 
     def __init__(self, checkpoint: str, tokenizer: str = None, threads: int = 2, rerank: bool = True,
-                 quotes: bool = True, snap: bool = True):
+                 quotes: bool = True, snap: bool = True, ranked: bool = True):
         import torch
         from lunette.config import ModelConfig
         from lunette.generate import NO_REPEAT_NGRAM, Generator
@@ -166,6 +167,8 @@ class TorchBackend:
         self.quotes = quotes
         # and generation.snap_boxes = "pixels"
         self.snap = snap
+        # and generation.region_proposals = "pixels"
+        self.ranked = ranked
         self._lines = []
 
     def prepare(self, image, ocr_text, full=None):
@@ -173,7 +176,7 @@ class TorchBackend:
         from lunette.generate import preprocess
         from PIL import Image
         img = Image.open(image) if isinstance(image, str) else image
-        self._snap_source, self._snap_image = (full if full is not None else img), None
+        self._snap_source, self._snap_image, self._proposals = (full if full is not None else img), None, None
         state = self.gen.encode_image(preprocess(img, self.cfg))
         if ocr_text:
             _, _, _, state = self.gen._prefill("\n\nText:\n" + ocr_text, state)
@@ -188,15 +191,24 @@ class TorchBackend:
         return self.gen.query(self._state, q, candidates=self._lines if self.rerank else (),
                               quote_lines=self._lines if self.quotes else ())["text"].strip()
 
-    def detect(self, obj):
-        boxes = [[o["x_min"], o["y_min"], o["x_max"], o["y_max"]] for o in self.gen.detect(self._state, obj)["objects"]]
-        if not self.snap:
-            return boxes
-        if self._snap_image is None:  # made once per image, and only for images with a detect query
+    def _pixels(self):
+        """The snap image and its region proposals, made once per image and only for a detect or point query."""
+        if self._snap_image is None:
             self._snap_image = snap_image(self._snap_source)
-        return snap_boxes(self._snap_image, boxes)
+            self._proposals = region_proposals(self._snap_image) if self.ranked else []
+        return self._snap_image, self._proposals
+
+    def detect(self, obj):
+        if self.ranked:
+            img, proposals = self._pixels()
+            out = self.gen.locate_ranked("detect", obj, self._state, proposals, img if self.snap else None)
+            return [[o["x_min"], o["y_min"], o["x_max"], o["y_max"]] for o in out["objects"]]
+        boxes = [[o["x_min"], o["y_min"], o["x_max"], o["y_max"]] for o in self.gen.detect(self._state, obj)["objects"]]
+        return snap_boxes(self._pixels()[0], boxes) if self.snap else boxes
 
     def point(self, obj):
+        if self.ranked:
+            return [[p["x"], p["y"]] for p in self.gen.locate_ranked("point", obj, self._state, self._pixels()[1])["points"]]
         return [[p["x"], p["y"]] for p in self.gen.point(self._state, obj)["points"]]
 
 
@@ -381,6 +393,9 @@ def main():
                     help="checkpoint: plain greedy answers, without ranking them against the OCR lines")
     ap.add_argument("--raw-boxes", action="store_true",
                     help="checkpoint: the box heads' own boxes, not snapped to the pixels (lunette/snap.py)")
+    ap.add_argument("--greedy-regions", action="store_true",
+                    help="checkpoint: detect and point as the box heads decode them alone, not ranked among the "
+                         "image's regions (lunette/proposals.py)")
     ap.add_argument("--limit", type=int, default=0, help="real set: only this many items (spread over kinds)")
     ap.add_argument("--out", help="write the report (JSON) here")
     args = ap.parse_args()
@@ -389,7 +404,7 @@ def main():
         modes = [False]
     else:
         backend, label = TorchBackend(args.checkpoint, threads=args.threads, rerank=not args.greedy_answers,
-                                      snap=not args.raw_boxes), f"torch:{args.checkpoint}"
+                                      snap=not args.raw_boxes, ranked=not args.greedy_regions), f"torch:{args.checkpoint}"
         modes = {"gt": [True], "none": [False], "both": [True, False]}[args.ocr]
     report = {"model": label, "step": getattr(backend, "step", None), "results": {}, "log": {}}
     t0 = time.time()

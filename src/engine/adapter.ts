@@ -30,6 +30,10 @@ export interface RegionHeads {
   decodeCoord(hidden: Float32Array): Promise<number>;
   /** (width, height) in 0..1 read from a hidden state. */
   decodeSize(hidden: Float32Array): Promise<[number, number]>;
+  /** The coordinate decoder's distribution over its bins (softmax), read from a hidden state. */
+  coordProbs(hidden: Float32Array): Promise<Float64Array>;
+  /** The size decoder's distributions over its bins (softmax), width then height. */
+  sizeProbs(hidden: Float32Array): Promise<[Float64Array, Float64Array]>;
   encodeCoord(value: number): Promise<Embeddings>;
   encodeSize(width: number, height: number): Promise<Embeddings>;
 }

@@ -138,7 +138,7 @@ export function iou(a: Box, b: Box): number {
   return union > 0 ? inter / union : 0;
 }
 
-interface Rect {
+export interface Rect {
   left: number;
   top: number;
   /** exclusive */
@@ -156,7 +156,7 @@ function inside(x: number, y: number, r: Rect): boolean {
  * (the lowest bin wins a tie), as the mean of the pixels in that bin; undefined when there are none, or that bin
  * holds less than FLAT_SHARE of them.
  */
-function modeColour(image: SnapImage, area: Rect, hole?: Rect): [number, number, number] | undefined {
+export function modeColour(image: SnapImage, area: Rect, hole?: Rect): [number, number, number] | undefined {
   const { data, width } = image;
   const counts = new Int32Array(4096);
   const sums = new Float64Array(4096 * 3);
@@ -184,7 +184,7 @@ function modeColour(image: SnapImage, area: Rect, hole?: Rect): [number, number,
  * A set of pixels (by index), as a test. Masks are evaluated only where a region grows, each pixel once: most
  * snaps look at a small part of the image.
  */
-type Mask = (i: number) => boolean;
+export type Mask = (i: number) => boolean;
 
 function memo(size: number, test: (i: number) => boolean): Mask {
   const known = new Uint8Array(size); // 0 unknown, 1 out, 2 in
@@ -195,18 +195,18 @@ function memo(size: number, test: (i: number) => boolean): Mask {
 }
 
 /** The pixels within TOLERANCE of the colour in every channel. */
-function alike(image: SnapImage, colour: readonly [number, number, number]): Mask {
+export function alike(image: SnapImage, colour: readonly [number, number, number]): Mask {
   const { data } = image;
   return memo(image.width * image.height, (i) =>
     Math.abs(data[i * 3]! - colour[0]) < TOLERANCE && Math.abs(data[i * 3 + 1]! - colour[1]) < TOLERANCE && Math.abs(data[i * 3 + 2]! - colour[2]) < TOLERANCE);
 }
 
-function not(mask: Mask): Mask {
+export function not(mask: Mask): Mask {
   return (i) => !mask(i);
 }
 
 /** Erosion then dilation with the 4-neighbour cross; outside the image counts as empty. */
-function opened(mask: Mask, width: number, height: number): Mask {
+export function opened(mask: Mask, width: number, height: number): Mask {
   const last = width * (height - 1);
   const eroded = memo(width * height, (i) => {
     const x = i % width;

@@ -8,14 +8,16 @@ import { type Box, type SamplingOptions, type TaskPartial, type TaskRequest, typ
 import type { AdapterFactory, DecoderState, ModelAdapter } from './adapter';
 import { createLunetteAdapter } from './adapters/lunette';
 import { throwIfCancelled } from './cancellation';
-import { generateRegions, generateText } from './generate';
+import { type RegionOptions, generateRegions, generateText } from './generate';
 import { DEFAULT_IMAGE_LIMITS, type ImageBytes, type ImageInfo, type ImageLimits, prepareImage } from './image';
 import { LruCache } from './lruCache';
 import { loadModelPack } from './modelPack';
 import { promptText, stripSpecialTokens } from './prompt';
 import { bestAnswer, blockLineTexts } from './answerRanking';
 import { TokenTexts, quoteCandidates } from './quotes';
-import { BoxSnapper, snapImage } from './boxSnapping';
+import { type SnapImage, snapImage } from './boxSnapping';
+import { generateRankedRegions } from './rankedRegions';
+import { regionProposals } from './regionProposals';
 import { loadTokenizer } from './tokenizer';
 import { OcrEngine, type OcrRunResult, formatOcrLines } from './ocr';
 
@@ -164,37 +166,39 @@ export class Engine {
       result = request.task === 'caption' ? { caption: text, timings } : { answer: text, timings };
     } else {
       if (tokens.coord === undefined) throw new LunetteError(ErrorCode.InvalidRequest, `The model ${this.name} cannot ${request.task}.`);
-      const snapper = request.task === 'detect' && manifest.generation.snap_boxes === 'pixels' ? await this.boxSnapper(image, timings) : undefined;
-      const snapped: Box[] = [];
-      const out = await generateRegions(this.adapter, prompt, {
+      const snapping = request.task === 'detect' && manifest.generation.snap_boxes === 'pixels';
+      const ranked = manifest.generation.region_proposals === 'pixels';
+      const pixels = snapping || ranked ? await this.pixelsOf(image, ranked, timings) : undefined;
+      const regionOptions: RegionOptions = {
         kind: request.task,
         maxObjects: manifest.generation.max_objects,
         eos: tokens.eos,
         coord: tokens.coord,
         ...(signal ? { signal } : {}),
         onFirstToken,
-        onObject: (o) => {
-          if ('x' in o) return options.onPartial?.({ kind: 'point', point: o });
-          const box = snapper ? snapper.add(o) : o;
-          if (!box) return; // the same thing found twice
-          snapped.push(box);
-          options.onPartial?.({ kind: 'box', box });
-        },
-      });
+        onObject: (o) => options.onPartial?.('x' in o ? { kind: 'point', point: o } : { kind: 'box', box: o }),
+      };
+      const out = ranked && pixels
+        ? await generateRankedRegions(this.adapter, prompt, { ...regionOptions, proposals: pixels.proposals, ...(snapping ? { snapImage: pixels.image } : {}) })
+        : await generateRegions(this.adapter, prompt, { ...regionOptions, ...(snapping && pixels ? { snapImage: pixels.image } : {}) });
       timings.tokens = out.steps;
-      result = request.task === 'detect' ? { objects: snapped, timings } : { points: out.points, timings };
+      result = request.task === 'detect' ? { objects: out.objects, timings } : { points: out.points, timings };
     }
     timings.decode_ms = performance.now() - t;
     timings.total_ms = performance.now() - started;
     return result;
   }
 
-  /** Snaps detected boxes to the image's pixels (boxSnapping.ts); its decoding counts as preprocessing. */
-  private async boxSnapper(image: ImageBytes, timings: Timings): Promise<BoxSnapper> {
+  /**
+   * The image as box snapping sees it (boxSnapping.ts) and, when asked, its regions (regionProposals.ts); this
+   * counts as preprocessing.
+   */
+  private async pixelsOf(image: ImageBytes, withProposals: boolean, timings: Timings): Promise<{ image: SnapImage; proposals: Box[] }> {
     const t = performance.now();
-    const snapper = new BoxSnapper(await snapImage(image, this.options.imageLimits));
+    const pixels = await snapImage(image, this.options.imageLimits);
+    const proposals = withProposals ? regionProposals(pixels) : [];
     timings.preprocess_ms += performance.now() - t;
-    return snapper;
+    return { image: pixels, proposals };
   }
 
   /** The KV prefix of [BOS][image], from the cache or computed now. */

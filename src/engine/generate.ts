@@ -3,6 +3,7 @@ import { ErrorCode, LunetteError } from '../protocol/errors';
 import type { Box, Point } from '../protocol/tasks';
 import type { DecoderState, ModelAdapter, StepResult } from './adapter';
 import { argmax } from './adapters/lunette';
+import { BoxSnapper, type SnapImage } from './boxSnapping';
 import { throwIfCancelled } from './cancellation';
 import { type QuoteOptions, bestQuote, openingQuoteEnd, quoteOpenAfter } from './quotes';
 import { logSoftmaxAt } from './scoring';
@@ -140,8 +141,13 @@ export interface RegionOptions {
   coord: number;
   signal?: AbortSignal;
   onFirstToken?: () => void;
-  /** Called with each object as soon as it is decoded. */
+  /** Called with each object as soon as it is decoded (a box as it is given out, snapped where it is). */
   onObject?: (object: Box | Point) => void;
+}
+
+export interface GreedyRegionOptions extends RegionOptions {
+  /** Detect: boxes are snapped to these pixels (boxSnapping.ts), as `generation.snap_boxes` asks. */
+  snapImage?: SnapImage;
 }
 
 export interface RegionOutput {
@@ -151,9 +157,10 @@ export interface RegionOutput {
 }
 
 /** Moondream's detect/point loop: per object x, y (and size for detect), each fed back as an embedding. */
-export async function generateRegions(adapter: ModelAdapter, start: StepResult, options: RegionOptions): Promise<RegionOutput> {
+export async function generateRegions(adapter: ModelAdapter, start: StepResult, options: GreedyRegionOptions): Promise<RegionOutput> {
   const region = adapter.region;
   if (!region) throw new LunetteError(ErrorCode.InvalidRequest, `The model ${adapter.manifest.name} cannot ${options.kind}.`);
+  const snapper = options.snapImage ? new BoxSnapper(options.snapImage) : undefined;
   const objects: Box[] = [];
   const points: Point[] = [];
   let current = start;
@@ -179,9 +186,11 @@ export async function generateRegions(adapter: ModelAdapter, start: StepResult, 
         x_max: clamp01(x + w / 2),
         y_max: clamp01(y + h / 2),
       };
-      objects.push(box);
-      options.onObject?.(box);
       current = await advance(current.state, await region.encodeSize(w, h));
+      const given = snapper ? snapper.add(box) : box;
+      if (!given) continue; // the same thing found twice
+      objects.push(given);
+      options.onObject?.(given);
     } else {
       const point = { x: clamp01(x), y: clamp01(y) };
       points.push(point);

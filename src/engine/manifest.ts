@@ -58,6 +58,8 @@ export interface Manifest {
     quotes?: 'ocr_lines';
     /** "pixels": each detected box snapped to the region of the image it covers (boxSnapping.ts). */
     snap_boxes?: 'pixels';
+    /** "pixels": detect and point choose among the image's regions, ranked by the model (rankedRegions.ts). */
+    region_proposals?: 'pixels';
   };
   files: Record<string, ManifestFile>;
 }
@@ -154,6 +156,8 @@ export function validateManifest(value: unknown): string[] {
   if (quotes !== undefined && quotes !== 'ocr_lines') c.problems.push('"generation.quotes" must be "ocr_lines" or absent');
   const snap = v.generation?.snap_boxes;
   if (snap !== undefined && snap !== 'pixels') c.problems.push('"generation.snap_boxes" must be "pixels" or absent');
+  const proposals = v.generation?.region_proposals;
+  if (proposals !== undefined && proposals !== 'pixels') c.problems.push('"generation.region_proposals" must be "pixels" or absent');
   if (c.object('region', true)) {
     c.int('region.coord_bins', 2);
     c.int('region.size_bins', 2);

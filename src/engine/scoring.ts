@@ -16,6 +16,12 @@ export function logProbabilityOf(scores: Float32Array, ids: readonly number[]): 
   return Math.log(some) - logSum;
 }
 
+/** Probabilities from logits (or log-probabilities), in float64. */
+export function softmax(scores: Float32Array): Float64Array {
+  const { max, logSum } = softmaxNormalizer(scores);
+  return Float64Array.from(scores, (v) => Math.exp(v - max - logSum));
+}
+
 /** The largest score and log Σ exp(score − largest): the softmax's normalizer, computed without overflow. */
 function softmaxNormalizer(scores: Float32Array): { max: number; logSum: number } {
   let max = -Infinity;

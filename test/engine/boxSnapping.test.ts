@@ -6,29 +6,16 @@ import sharp from 'sharp';
 import { BoxSnapper, type SnapImage, SNAP_MAX_SIDE, iou, snapBox, snapImage } from '../../src/engine/boxSnapping';
 import { imageFromBytes } from '../../src/engine/image';
 import type { Box } from '../../src/protocol/tasks';
-import { ROOT } from '../helpers';
+import { drawRects, type RectPicture, ROOT } from '../helpers';
 
 // The cases training/tests/test_snap.py runs against the PyTorch reference too. The bundled model is checked
 // end to end in test/cli/cli.test.ts.
-interface Fixture {
-  width: number;
-  height: number;
-  background: [number, number, number];
-  rects: [number, number, number, number, [number, number, number]][];
+interface Fixture extends RectPicture {
   cases: { name: string; boxes: number[][]; expected: number[][] }[];
 }
 const FIXTURE = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'snap.json'), 'utf8')) as Fixture;
 
-function drawFixture(): SnapImage {
-  const { width, height } = FIXTURE;
-  const data = new Uint8Array(width * height * 3);
-  const paint = (x0: number, y0: number, x1: number, y1: number, colour: readonly number[]): void => {
-    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) data.set(colour, (y * width + x) * 3);
-  };
-  paint(0, 0, width, height, FIXTURE.background);
-  for (const [x0, y0, x1, y1, colour] of FIXTURE.rects) paint(x0, y0, x1, y1, colour);
-  return { width, height, data };
-}
+const drawFixture = (): SnapImage => drawRects(FIXTURE);
 
 const toBox = ([x0, y0, x1, y1]: number[]): Box => ({ x_min: x0! / FIXTURE.width, y_min: y0! / FIXTURE.height, x_max: x1! / FIXTURE.width, y_max: y1! / FIXTURE.height });
 const toPixels = (b: Box): number[] => [b.x_min * FIXTURE.width, b.y_min * FIXTURE.height, b.x_max * FIXTURE.width, b.y_max * FIXTURE.height].map((v) => Math.round(v * 1000) / 1000);

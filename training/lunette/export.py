@@ -218,6 +218,7 @@ def export_pack(
     answer_candidates: Optional[str] = None,
     quotes: Optional[str] = None,
     snap_boxes: Optional[str] = None,
+    region_proposals: Optional[str] = None,
 ) -> dict:
     """Write the pack into out_dir and return the manifest (also written as manifest.json)."""
     cfg = model.cfg
@@ -266,7 +267,8 @@ def export_pack(
         "generation": {"max_tokens": dict(MAX_TOKENS), "max_objects": MAX_OBJECTS, "no_repeat_ngram": no_repeat_ngram,
                        **({"answer_candidates": answer_candidates} if answer_candidates else {}),
                        **({"quotes": quotes} if quotes else {}),
-                       **({"snap_boxes": snap_boxes} if snap_boxes else {})},
+                       **({"snap_boxes": snap_boxes} if snap_boxes else {}),
+                       **({"region_proposals": region_proposals} if region_proposals else {})},
         "files": {f: _file_entry(os.path.join(out_dir, f)) for f in files},
     }
     write_json(os.path.join(out_dir, "manifest.json"), manifest)

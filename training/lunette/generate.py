@@ -16,7 +16,8 @@ from PIL import Image
 
 from .config import ModelConfig
 from .model import LunetteModel
-from .region import bin_to_coord, bin_to_size
+from .region import bin_to_coord, bin_to_size, coord_to_bin, size_to_bin
+from .snap import iou, snap_box, snap_boxes
 from .text import KVCache
 from .tokenizer import Tokenizer
 
@@ -28,6 +29,13 @@ TEMPLATES = {
 }
 MAX_TOKENS = {"short": 40, "normal": 96, "long": 200, "answer": 96}
 MAX_OBJECTS = 20
+# generation.region_proposals = "pixels" (locate_ranked): how regions of the image are ranked by the model.
+MIDDLE = 0.25          # a region's centre counts within a quarter of its extent either side
+RANK_X, RANK_XY = 12, 4  # regions kept after scoring x, then after x and y
+SIZE_WINDOW = 3        # size bins either side of a region's own
+GREEDY_HANDICAP = 8.0  # nats: the model's own box wins only where no region comes near its liking
+TAKEN_IOU = 0.5        # a region overlapping a box already given this much is that thing again
+MASS_FLOOR = 1e-9
 # The shipped packs' generation.no_repeat_ngram: a small model can loop ("The message reads X. The message
 # reads X."); no n-gram of this many tokens is generated twice. 0 turns it off (the test pack's references).
 NO_REPEAT_NGRAM = 4
@@ -353,11 +361,96 @@ class Generator:
         return {"prompt_ids": prompt_ids, "objects" if task == "detect" else "points": out, "bins": bins,
                 "min_margin": min(margins)}
 
+    @torch.no_grad()
+    def locate_ranked(self, task: str, obj: str, state: Prefix, proposals: Sequence[Sequence[float]],
+                      snap_img: Optional[np.ndarray] = None, max_objects: int = MAX_OBJECTS) -> dict:
+        """Detect or point choosing among the image's regions (`proposals.region_proposals`) by the model's own
+        distributions (docs/model-pack.md "Regions ranked by the model"; engine: src/engine/rankedRegions.ts).
+
+        The model still decides whether another object follows. For each, every region not yet taken is scored by
+        the log of the probability mass the x distribution puts on its middle half; the RANK_X best are fed back
+        as x and scored on y likewise, the RANK_XY best of those on width and height (mass within SIZE_WINDOW
+        bins of the region's, detect only). The model's greedy box (snapped when `snap_img` is given) competes as
+        one more region with a handicap of GREEDY_HANDICAP nats, so a thing no region outlines is still found.
+        The winner is fed back and given out; boxes snapped (`snap_img`) as `snap.snap_boxes` does."""
+        cfg, m = self.cfg, self.model
+        rc = cfg.region
+        prompt_ids, logits, hidden, state = self._prefill(self.templates[task].replace("{object}", obj), state)
+        probs = lambda h: torch.softmax(h, dim=-1).numpy().astype(np.float64)  # noqa: E731
+        step_coord = lambda v, st: self._step(m.encode_coord(torch.tensor([[v]])).unsqueeze(1), st)  # noqa: E731
+        taken: List[List[float]] = []
+        while len(taken) < max_objects and logits[cfg.eos_id] < logits[cfg.coord_id]:
+            px = probs(m.decode_coord(hidden))
+            # the greedy box, as the model would give it alone
+            gx = bin_to_coord(int(px.argmax()), rc.coord_bins)
+            _, hy, sy = step_coord(gx, state)
+            gy = bin_to_coord(int(m.decode_coord(hy).argmax()), rc.coord_bins)
+            if task == "detect":
+                _, hs, _ = step_coord(gy, sy)
+                size = m.decode_size(hs)
+                gw, gh = (bin_to_size(int(size[i].argmax()), rc.size_bins, rc.size_log2_min) for i in (0, 1))
+                greedy = [max(0.0, gx - gw / 2), max(0.0, gy - gh / 2), min(1.0, gx + gw / 2), min(1.0, gy + gh / 2)]
+                if snap_img is not None:
+                    greedy = snap_box(snap_img, greedy)
+                free = [p for p in proposals if all(iou(p, t) < TAKEN_IOU for t in taken)]
+            else:
+                greedy = [gx, gy, gx, gy]
+                free = [p for p in proposals if not any(_holds(p, t) for t in taken)]
+            regions = free + [greedy]
+            handicap = [0.0] * len(free) + [GREEDY_HANDICAP]
+
+            scores = [_mass_score(px, (r[0] + r[2]) / 2, r[2] - r[0], rc.coord_bins) for r in regions]
+            best_x = sorted(range(len(regions)), key=lambda i: -scores[i])[:RANK_X]
+            if len(regions) - 1 not in best_x:
+                best_x.append(len(regions) - 1)  # the greedy box always competes
+            after_x = {}
+            for i in best_x:
+                r = regions[i]
+                _, hy, sy = step_coord((r[0] + r[2]) / 2, state)
+                scores[i] += _mass_score(probs(m.decode_coord(hy)), (r[1] + r[3]) / 2, r[3] - r[1], rc.coord_bins)
+                after_x[i] = sy
+            best_xy = sorted(best_x, key=lambda i: -scores[i])[:RANK_XY]
+            chosen = None
+            for i in best_xy:
+                r = regions[i]
+                lg, hs, ss = step_coord((r[1] + r[3]) / 2, after_x[i])
+                score = scores[i] - handicap[i]
+                if task == "detect":
+                    size = m.decode_size(hs)
+                    for axis, extent in ((0, r[2] - r[0]), (1, r[3] - r[1])):
+                        b = size_to_bin(extent, rc.size_bins, rc.size_log2_min)
+                        p = probs(size[axis])
+                        score += math.log(float(p[max(0, b - SIZE_WINDOW):b + SIZE_WINDOW + 1].sum()) + MASS_FLOOR)
+                if chosen is None or score > chosen[0]:
+                    chosen = (score, r, lg, hs, ss)
+            _, r, logits, hidden, state = chosen
+            if task == "detect":
+                logits, hidden, state = self._step(
+                    m.encode_size(torch.tensor([[r[2] - r[0], r[3] - r[1]]])).unsqueeze(1), state)
+            taken.append(list(r))
+        if task == "point":
+            return {"prompt_ids": prompt_ids, "points": [{"x": (t[0] + t[2]) / 2, "y": (t[1] + t[3]) / 2} for t in taken]}
+        boxes = snap_boxes(snap_img, taken) if snap_img is not None else taken
+        return {"prompt_ids": prompt_ids, "objects": [dict(zip(("x_min", "y_min", "x_max", "y_max"), b)) for b in boxes]}
+
     def detect(self, state: Prefix, obj: str, max_objects: int = MAX_OBJECTS) -> dict:
         return self._locate("detect", obj, state, max_objects)
 
     def point(self, state: Prefix, obj: str, max_objects: int = MAX_OBJECTS) -> dict:
         return self._locate("point", obj, state, max_objects)
+
+
+def _holds(region, other) -> bool:
+    """Whether `region` holds the centre of `other` (a point given before is that thing again)."""
+    x, y = (other[0] + other[2]) / 2, (other[1] + other[3]) / 2
+    return region[0] <= x <= region[2] and region[1] <= y <= region[3]
+
+
+def _mass_score(p: np.ndarray, centre: float, extent: float, bins: int) -> float:
+    """log of the mass `p` puts on the bins of [centre - extent/4, centre + extent/4] (at least the centre's)."""
+    lo = coord_to_bin(centre - extent * MIDDLE, bins)
+    hi = max(lo, coord_to_bin(centre + extent * MIDDLE, bins))
+    return math.log(float(p[lo:hi + 1].sum()) + MASS_FLOOR)
 
 
 # --- reference.json ------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import os
 import numpy as np
 from PIL import Image
 
-from conftest import REPO
+from conftest import REPO, draw_rects
 from lunette.snap import SNAP_MAX_SIDE, iou, snap_box, snap_boxes, snap_image
 
 with open(os.path.join(REPO, "test", "fixtures", "snap.json"), encoding="utf-8") as f:
@@ -14,11 +14,7 @@ W, H = FIXTURE["width"], FIXTURE["height"]
 
 
 def draw() -> np.ndarray:
-    img = np.zeros((H, W, 3), np.uint8)
-    img[:] = FIXTURE["background"]
-    for x0, y0, x1, y1, colour in FIXTURE["rects"]:
-        img[y0:y1, x0:x1] = colour
-    return img
+    return draw_rects(FIXTURE)
 
 
 def to_unit(b):

@@ -5,6 +5,7 @@ import type { AdapterOptions, DecoderState, Embeddings, ModelAdapter, RegionHead
 import type { Manifest } from '../manifest';
 import type { ModelPack } from '../modelPack';
 import { checkSignature, floats, openSession, output, run } from '../onnx';
+import { softmax } from '../scoring';
 import type { TextTokenizer } from '../tokenizer';
 
 export async function createLunetteAdapter(pack: ModelPack, tokenizer: TextTokenizer, options: AdapterOptions): Promise<ModelAdapter> {
@@ -167,6 +168,18 @@ class LunetteRegionHeads implements RegionHeads {
     return [binToSize(w, bins, this.config.size_log2_min), binToSize(h, bins, this.config.size_log2_min)];
   }
 
+  async coordProbs(hidden: Float32Array): Promise<Float64Array> {
+    const out = await this.run(new ort.Tensor('float32', hidden, [1, hidden.length]), this.zeroCoord, this.zeroSize);
+    return softmax(floats(output(out, 'coord_logits')));
+  }
+
+  async sizeProbs(hidden: Float32Array): Promise<[Float64Array, Float64Array]> {
+    const out = await this.run(new ort.Tensor('float32', hidden, [1, hidden.length]), this.zeroCoord, this.zeroSize);
+    const logits = floats(output(out, 'size_logits'));
+    const bins = this.config.size_bins;
+    return [softmax(logits.subarray(0, bins)), softmax(logits.subarray(bins, 2 * bins))];
+  }
+
   async encodeCoord(value: number): Promise<Embeddings> {
     const out = await this.run(this.zeroHidden, new ort.Tensor('float32', Float32Array.of(value), [1, 1]), this.zeroSize);
     return output(out, 'coord_embeds');
@@ -182,6 +195,16 @@ export function argmax(values: ArrayLike<number>): number {
   let best = 0;
   for (let i = 1; i < values.length; i++) if (values[i]! > values[best]!) best = i;
   return best;
+}
+
+export function coordToBin(value: number, bins: number): number {
+  return Math.min(Math.max(Math.floor(value * bins), 0), bins - 1);
+}
+
+/** Inverse of binToSize (the bin whose log2 span holds the size); sizes outside [2^log2Min, 1] are clipped. */
+export function sizeToBin(size: number, bins: number, log2Min: number): number {
+  const s = Math.min(Math.max(size, 2 ** log2Min), 1);
+  return Math.min(Math.max(Math.floor(bins * (1 - Math.log2(s) / log2Min)), 0), bins - 1);
 }
 
 export function binToCoord(bin: number, bins: number): number {
