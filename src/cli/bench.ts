@@ -3,7 +3,7 @@
  * Prints a table and writes JSON to .bench/. Not a test: nothing here passes or fails.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,7 +13,7 @@ import { Engine } from '../engine/engine';
 import { imageFromBytes } from '../engine/image';
 import { DEFAULT_RESTART, HostClient } from '../host/client';
 import { benchOcr, ocrFixtureImages } from '../engine/ocr';
-import type { Timings } from '../protocol/tasks';
+import type { DetectResult, Timings } from '../protocol/tasks';
 
 const ROOT = path.join(__dirname, '..');
 const args = process.argv.slice(2);
@@ -148,6 +148,24 @@ async function main(): Promise<void> {
   });
   record({ what: `Warm short caption total (${tokens} tokens)`, value: stage('total_ms'), unit: 'ms', target: '≤ 150 ms' });
   if (manifest.templates.ocr) record({ what: 'Warm short caption without OCR', value: stage('total_ms') - stage('ocr_ms'), unit: 'ms', target: '≤ 150 ms' });
+  if (manifest.region) {
+    // Detect pays for its pixels (snapping, region proposals) and, where the pack ranks regions, ~20 decoder steps an object.
+    const chart = imageFromBytes(readFileSync(path.join(ROOT, 'media', 'examples', 'bar-chart.png')), 'bar-chart.png');
+    const detectTimes: Timings[] = [];
+    let boxes = 0;
+    for (let i = 0; i < 6; i++) {
+      const result = (await engine.run(chart, { task: 'detect', object: 'bar' })) as DetectResult;
+      if (i > 0) detectTimes.push(result.timings); // the first run warms up
+      boxes = result.objects.length;
+    }
+    const detectStage = (key: keyof Timings): number => median(detectTimes.map((t) => Number(t[key])));
+    record({
+      what: `Warm detect, bar chart (${boxes} boxes)`,
+      value: detectStage('total_ms'),
+      unit: 'ms',
+      note: `${detectStage('tokens')} decoder steps; pixels and regions ${detectStage('preprocess_ms').toFixed(0)} ms of it`,
+    });
+  }
   await engine.dispose();
 
   console.log('\nOCR (PP-OCRv4, the 800×600 screenshots in test/fixtures/ocr)');
