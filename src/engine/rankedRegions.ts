@@ -3,7 +3,7 @@
  *
  * The model still decides whether another object follows (`coord` against `eos`). Which thing it is, is chosen
  * among the regions the pixels hold (regionProposals.ts) by the model's own distributions: every region not yet
- * given is scored by the log of the mass the x distribution puts on its middle half; the RANK_X best are fed
+ * given is scored by the log of the mass the x distribution puts on its middle (MIDDLE of its extent either side of its centre); the RANK_X best are fed
  * back as x and scored on y likewise; the RANK_XY best of those on width and height (detect: the mass within
  * SIZE_WINDOW bins of the region's own). The model's greedy box (snapped where the pack snaps) competes as one
  * more region with a handicap of GREEDY_HANDICAP nats, so a thing no region outlines is still found. The winner
@@ -18,8 +18,8 @@ import { BoxSnapper, iou, snapBox } from './boxSnapping';
 import { throwIfCancelled } from './cancellation';
 import type { GreedyRegionOptions, RegionOutput } from './generate';
 
-/** A region's centre counts within this share of its extent either side. */
-const MIDDLE = 0.25;
+/** A region's centre counts within this share of its extent either side (0.15 and 0.25 gave the same boxes; 0.15 better points). */
+const MIDDLE = 0.15;
 /** Regions kept after scoring x, then after x and y. */
 const RANK_X = 12;
 const RANK_XY = 4;

@@ -30,7 +30,7 @@ TEMPLATES = {
 MAX_TOKENS = {"short": 40, "normal": 96, "long": 200, "answer": 96}
 MAX_OBJECTS = 20
 # generation.region_proposals = "pixels" (locate_ranked): how regions of the image are ranked by the model.
-MIDDLE = 0.25          # a region's centre counts within a quarter of its extent either side
+MIDDLE = 0.15          # a region's centre counts within this share of its extent either side
 RANK_X, RANK_XY = 12, 4  # regions kept after scoring x, then after x and y
 SIZE_WINDOW = 3        # size bins either side of a region's own
 GREEDY_HANDICAP = 8.0  # nats: the model's own box wins only where no region comes near its liking
@@ -368,7 +368,7 @@ class Generator:
         distributions (docs/model-pack.md "Regions ranked by the model"; engine: src/engine/rankedRegions.ts).
 
         The model still decides whether another object follows. For each, every region not yet taken is scored by
-        the log of the probability mass the x distribution puts on its middle half; the RANK_X best are fed back
+        the log of the probability mass the x distribution puts on its middle (MIDDLE either side); the RANK_X best are fed back
         as x and scored on y likewise, the RANK_XY best of those on width and height (mass within SIZE_WINDOW
         bins of the region's, detect only). The model's greedy box (snapped when `snap_img` is given) competes as
         one more region with a handicap of GREEDY_HANDICAP nats, so a thing no region outlines is still found.
@@ -447,7 +447,7 @@ def _holds(region, other) -> bool:
 
 
 def _mass_score(p: np.ndarray, centre: float, extent: float, bins: int) -> float:
-    """log of the mass `p` puts on the bins of [centre - extent/4, centre + extent/4] (at least the centre's)."""
+    """log of the mass `p` puts on the bins of centre ± MIDDLE·extent (at least the centre's)."""
     lo = coord_to_bin(centre - extent * MIDDLE, bins)
     hi = max(lo, coord_to_bin(centre + extent * MIDDLE, bins))
     return math.log(float(p[lo:hi + 1].sum()) + MASS_FLOOR)
