@@ -3,9 +3,9 @@
  *
  * The model still decides whether another object follows (`coord` against `eos`). Which thing it is, is chosen
  * among the regions the pixels hold (regionProposals.ts) by the model's own distributions: every region not yet
- * given is scored by the log of the mass the x distribution puts on its middle (MIDDLE of its extent either side of its centre); the RANK_X best are fed
- * back as x and scored on y likewise; the RANK_XY best of those on width and height (detect: the mass within
- * SIZE_WINDOW bins of the region's own). The model's greedy box (snapped where the pack snaps) competes as one
+ * given is scored by the log of the mass the x distribution puts near its centre (within MIDDLE of its width
+ * either side); the RANK_X best are fed back as x and scored on y likewise; the RANK_XY best of those on width
+ * and height (detect: the mass within SIZE_WINDOW bins of the region's own). The model's greedy box (snapped where the pack snaps) competes as one
  * more region with a handicap of GREEDY_HANDICAP nats, so a thing no region outlines is still found. The winner
  * is fed back, as training fed true boxes, and given out. The same procedure is `Generator.locate_ranked` in
  * training/lunette/generate.py; docs/model-pack.md specifies it.
@@ -18,7 +18,7 @@ import { BoxSnapper, iou, snapBox } from './boxSnapping';
 import { throwIfCancelled } from './cancellation';
 import type { GreedyRegionOptions, RegionOutput } from './generate';
 
-/** A region's centre counts within this share of its extent either side (0.15 and 0.25 gave the same boxes; 0.15 better points). */
+/** A region's centre counts within this share of its extent either side (0.25 gave the same boxes, worse points). */
 const MIDDLE = 0.15;
 /** Regions kept after scoring x, then after x and y. */
 const RANK_X = 12;
