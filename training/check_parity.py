@@ -38,16 +38,12 @@ def ranked_reference(pack: str, manifest: dict, image_path: str, preset: str):
     """(task, object) -> PyTorch's ranked outputs on the reference image, from the pack's own weights."""
     import torch
     from PIL import Image
-    from checkpoint_from_pack import config_for
+    from checkpoint_from_pack import model_from_pack
     from lunette.generate import Generator, preprocess
-    from lunette.model import LunetteModel
     from lunette.proposals import region_proposals
-    from lunette.unpack import load_pack_weights
     torch.set_num_threads(1)
-    model = LunetteModel(config_for(manifest, preset))
-    if load_pack_weights(model, pack):
-        raise SystemExit(f"{pack} lacks weights for preset {preset!r}")
-    gen = Generator(model.eval(), Tokenizer.load(os.path.join(pack, "tokenizer.json")))
+    model, _ = model_from_pack(pack, preset)
+    gen = Generator(model, Tokenizer.load(os.path.join(pack, "tokenizer.json")))
     image = Image.open(image_path)
     prefix = gen.encode_image(preprocess(image.convert("RGB"), model.cfg))
     pixels = snap_image(image)

@@ -56,6 +56,22 @@ def config_for(manifest: dict, preset_name: str) -> ModelConfig:
     return cfg
 
 
+def model_from_pack(pack_dir: str, preset_name: str):
+    """(model in eval mode, manifest): the preset's architecture (checked against the manifest) holding the pack's
+    weights; SystemExit when the pack cannot be read or lacks some of them."""
+    with open(os.path.join(pack_dir, "manifest.json"), encoding="utf-8") as f:
+        manifest = json.load(f)
+    torch.manual_seed(0)
+    model = LunetteModel(config_for(manifest, preset_name))
+    try:
+        fresh = load_pack_weights(model, pack_dir)
+    except ValueError as err:
+        raise SystemExit(f"cannot read {pack_dir}: {err}")
+    if fresh:
+        raise SystemExit(f"the pack holds no weights for {', '.join(fresh)}")
+    return model.eval(), manifest
+
+
 def reference_mismatch(model: LunetteModel, tok: Tokenizer, pack_dir: str) -> list:
     """Differences between the rebuilt model's reference decoding and the pack's reference.json."""
     with open(os.path.join(pack_dir, "reference.json"), encoding="utf-8") as f:
@@ -86,18 +102,8 @@ def main(argv=None):
                     help="data stream position recorded for train.py --init-from (the pack does not record it)")
     args = ap.parse_args(argv)
     torch.set_num_threads(2)
-    with open(os.path.join(args.pack, "manifest.json"), encoding="utf-8") as f:
-        manifest = json.load(f)
-    cfg = config_for(manifest, args.preset)
-    torch.manual_seed(0)
-    model = LunetteModel(cfg)
-    try:
-        fresh = load_pack_weights(model, args.pack)
-    except ValueError as err:
-        raise SystemExit(f"cannot read {args.pack}: {err}")
-    if fresh:
-        raise SystemExit(f"the pack holds no weights for {', '.join(fresh)}")
-    model.eval()
+    model, manifest = model_from_pack(args.pack, args.preset)
+    cfg = model.cfg
     tok = Tokenizer.load(os.path.join(args.pack, "tokenizer.json"))
     problems = reference_mismatch(model, tok, args.pack)
     if problems:

@@ -8,7 +8,7 @@ import { type Box, type SamplingOptions, type TaskPartial, type TaskRequest, typ
 import type { AdapterFactory, DecoderState, ModelAdapter } from './adapter';
 import { createLunetteAdapter } from './adapters/lunette';
 import { throwIfCancelled } from './cancellation';
-import { type RegionOptions, generateRegions, generateText } from './generate';
+import { type GreedyRegionOptions, generateRegions, generateText } from './generate';
 import { DEFAULT_IMAGE_LIMITS, type ImageBytes, type ImageInfo, type ImageLimits, prepareImage } from './image';
 import { LruCache } from './lruCache';
 import { loadModelPack } from './modelPack';
@@ -169,7 +169,7 @@ export class Engine {
       const snapping = request.task === 'detect' && manifest.generation.snap_boxes === 'pixels';
       const ranked = manifest.generation.region_proposals === 'pixels';
       const pixels = snapping || ranked ? await this.pixelsOf(image, ranked, timings) : undefined;
-      const regionOptions: RegionOptions = {
+      const regionOptions: GreedyRegionOptions = {
         kind: request.task,
         maxObjects: manifest.generation.max_objects,
         eos: tokens.eos,
@@ -178,9 +178,10 @@ export class Engine {
         onFirstToken,
         onObject: (o) => options.onPartial?.('x' in o ? { kind: 'point', point: o } : { kind: 'box', box: o }),
       };
+      if (snapping && pixels) regionOptions.snapImage = pixels.image;
       const out = ranked && pixels
-        ? await generateRankedRegions(this.adapter, prompt, { ...regionOptions, proposals: pixels.proposals, ...(snapping ? { snapImage: pixels.image } : {}) })
-        : await generateRegions(this.adapter, prompt, { ...regionOptions, ...(snapping && pixels ? { snapImage: pixels.image } : {}) });
+        ? await generateRankedRegions(this.adapter, prompt, { ...regionOptions, proposals: pixels.proposals })
+        : await generateRegions(this.adapter, prompt, regionOptions);
       timings.tokens = out.steps;
       result = request.task === 'detect' ? { objects: out.objects, timings } : { points: out.points, timings };
     }

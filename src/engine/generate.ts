@@ -156,13 +156,35 @@ export interface RegionOutput {
   steps: number;
 }
 
+/**
+ * Where both detect/point loops put what they decode: each box snapped (when `snapImage` is given) and dropped if
+ * it repeats one given before, then kept and streamed; each point kept and streamed.
+ */
+export function regionCollector(options: GreedyRegionOptions): { objects: Box[]; points: Point[]; giveBox: (box: Box) => void; givePoint: (point: Point) => void } {
+  const snapper = options.kind === 'detect' && options.snapImage ? new BoxSnapper(options.snapImage) : undefined;
+  const objects: Box[] = [];
+  const points: Point[] = [];
+  return {
+    objects,
+    points,
+    giveBox: (box) => {
+      const given = snapper ? snapper.add(box) : box;
+      if (!given) return; // the same thing found twice
+      objects.push(given);
+      options.onObject?.(given);
+    },
+    givePoint: (point) => {
+      points.push(point);
+      options.onObject?.(point);
+    },
+  };
+}
+
 /** Moondream's detect/point loop: per object x, y (and size for detect), each fed back as an embedding. */
 export async function generateRegions(adapter: ModelAdapter, start: StepResult, options: GreedyRegionOptions): Promise<RegionOutput> {
   const region = adapter.region;
   if (!region) throw new LunetteError(ErrorCode.InvalidRequest, `The model ${adapter.manifest.name} cannot ${options.kind}.`);
-  const snapper = options.snapImage ? new BoxSnapper(options.snapImage) : undefined;
-  const objects: Box[] = [];
-  const points: Point[] = [];
+  const { objects, points, giveBox, givePoint } = regionCollector(options);
   let current = start;
   let steps = 0;
   const advance = async (state: DecoderState, embeds: Awaited<ReturnType<typeof region.encodeCoord>>): Promise<StepResult> => {
@@ -187,14 +209,9 @@ export async function generateRegions(adapter: ModelAdapter, start: StepResult, 
         y_max: clamp01(y + h / 2),
       };
       current = await advance(current.state, await region.encodeSize(w, h));
-      const given = snapper ? snapper.add(box) : box;
-      if (!given) continue; // the same thing found twice
-      objects.push(given);
-      options.onObject?.(given);
+      giveBox(box);
     } else {
-      const point = { x: clamp01(x), y: clamp01(y) };
-      points.push(point);
-      options.onObject?.(point);
+      givePoint({ x: clamp01(x), y: clamp01(y) });
     }
   }
   return { objects, points, steps };

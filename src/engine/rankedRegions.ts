@@ -5,18 +5,18 @@
  * among the regions the pixels hold (regionProposals.ts) by the model's own distributions: every region not yet
  * given is scored by the log of the mass the x distribution puts near its centre (within MIDDLE of its width
  * either side); the RANK_X best are fed back as x and scored on y likewise; the RANK_XY best of those on width
- * and height (detect: the mass within SIZE_WINDOW bins of the region's own). The model's greedy box (snapped where the pack snaps) competes as one
- * more region with a handicap of GREEDY_HANDICAP nats, so a thing no region outlines is still found. The winner
- * is fed back, as training fed true boxes, and given out. The same procedure is `Generator.locate_ranked` in
+ * and height (detect: the mass within SIZE_WINDOW bins of the region's own). The model's greedy box (snapped
+ * where the pack snaps) competes as one more region with a handicap of GREEDY_HANDICAP nats, so a thing no
+ * region outlines is still found. The winner is fed back, as training fed true boxes, and given out. The same procedure is `Generator.locate_ranked` in
  * training/lunette/generate.py; docs/model-pack.md specifies it.
  */
-import type { Box, Point } from '../protocol/tasks';
+import type { Box } from '../protocol/tasks';
 import { ErrorCode, LunetteError } from '../protocol/errors';
 import type { DecoderState, Embeddings, ModelAdapter, StepResult } from './adapter';
 import { argmax, binToCoord, binToSize, coordToBin, sizeToBin } from './adapters/lunette';
-import { BoxSnapper, iou, snapBox } from './boxSnapping';
+import { iou, snapBox } from './boxSnapping';
 import { throwIfCancelled } from './cancellation';
-import type { GreedyRegionOptions, RegionOutput } from './generate';
+import { type GreedyRegionOptions, type RegionOutput, regionCollector } from './generate';
 
 /** A region's centre counts within this share of its extent either side (0.25 gave the same boxes, worse points). */
 const MIDDLE = 0.15;
@@ -41,9 +41,7 @@ export async function generateRankedRegions(adapter: ModelAdapter, start: StepRe
   const bins = adapter.manifest.region;
   if (!region || !bins) throw new LunetteError(ErrorCode.InvalidRequest, `The model ${adapter.manifest.name} cannot ${options.kind}.`);
   const detect = options.kind === 'detect';
-  const snapper = detect && options.snapImage ? new BoxSnapper(options.snapImage) : undefined;
-  const objects: Box[] = [];
-  const points: Point[] = [];
+  const { objects, points, giveBox, givePoint } = regionCollector(options);
   const taken: Box[] = [];
   let current = start;
   let steps = 0;
@@ -119,14 +117,9 @@ export async function generateRankedRegions(adapter: ModelAdapter, start: StepRe
     taken.push(r);
     if (detect) {
       current = await advance(current.state, await region.encodeSize(r.x_max - r.x_min, r.y_max - r.y_min));
-      const box = snapper ? snapper.add(r) : r;
-      if (!box) continue; // the same thing found twice
-      objects.push(box);
-      options.onObject?.(box);
+      giveBox(r);
     } else {
-      const point = { x: (r.x_min + r.x_max) / 2, y: (r.y_min + r.y_max) / 2 };
-      points.push(point);
-      options.onObject?.(point);
+      givePoint({ x: (r.x_min + r.x_max) / 2, y: (r.y_min + r.y_max) / 2 });
     }
   }
   return { objects, points, steps };

@@ -7,20 +7,17 @@ import json
 import os
 import sys
 
-import torch
 from PIL import Image
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 
-from checkpoint_from_pack import config_for  # noqa: E402
+from checkpoint_from_pack import model_from_pack  # noqa: E402
 from conftest import draw_rects  # noqa: E402
 from lunette.generate import Generator, preprocess  # noqa: E402
-from lunette.model import LunetteModel  # noqa: E402
 from lunette.proposals import region_proposals  # noqa: E402
 from lunette.snap import snap_image  # noqa: E402
 from lunette.tokenizer import Tokenizer  # noqa: E402
-from lunette.unpack import load_pack_weights  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(HERE))
 PACK = os.path.join(REPO, "models", "test-tiny")
@@ -33,12 +30,8 @@ OBJECTS = ["box", "circle", "button"]
 
 
 def outputs() -> dict:
-    torch.manual_seed(0)
-    with open(os.path.join(PACK, "manifest.json"), encoding="utf-8") as f:
-        manifest = json.load(f)
-    model = LunetteModel(config_for(manifest, "tiny"))
-    assert not load_pack_weights(model, PACK)
-    gen = Generator(model.eval(), Tokenizer.load(os.path.join(PACK, "tokenizer.json")))
+    model, manifest = model_from_pack(PACK, "tiny")
+    gen = Generator(model, Tokenizer.load(os.path.join(PACK, "tokenizer.json")))
     image = Image.fromarray(draw_rects(PICTURE))
     prefix = gen.encode_image(preprocess(image, model.cfg))
     pixels = snap_image(image)
