@@ -69,6 +69,8 @@ def parse_args(argv=None):
     ap.add_argument("--wd", type=float, default=0.05)
     ap.add_argument("--clip", type=float, default=1.0)
     ap.add_argument("--aux-weight", type=float, default=0.3)
+    ap.add_argument("--region-weight", type=float, default=1.0,
+                    help="weight of the detect/point losses (coordinates and sizes), which reach the tower too")
     ap.add_argument("--ground-weight", type=float, default=0.0,
                     help="weight of the grounding loss: some decoder heads learn to look at the objects a question "
                          "or region task is about (lunette/losses.py grounding_loss)")
@@ -83,8 +85,9 @@ def parse_args(argv=None):
                          "dominate), 1 every task alike (lunette/losses.py task_weights)")
     ap.add_argument("--train-only", default="",
                     help="comma-separated parameter name prefixes (e.g. region.coord_decoder,region.size_decoder): "
-                         "only these are trained, the rest (and the aux head) stay as loaded; with the region "
-                         "decoders alone, captions and answers stay exactly those of the init")
+                         "only these are trained, the rest stay as loaded; `aux_head` trains the aux head too. "
+                         "With the region decoders alone, captions and answers stay exactly those of the init; "
+                         "with vision.,region.,aux_head the decoder is frozen and the tower learns to speak to it")
     ap.add_argument("--captions-per-image", type=int, default=1)
     ap.add_argument("--distill-from", default="",
                     help="a checkpoint kept frozen as a teacher: the KL from its next-token distribution is added "
@@ -129,17 +132,21 @@ def param_groups(modules, wd):
     return [{"params": decay, "weight_decay": wd}, {"params": no_decay, "weight_decay": 0.0}]
 
 
+AUX_HEAD = "aux_head"  # --train-only's name for the training-only aux head (not a model parameter)
+
+
 def freeze_all_but(model, aux_head, prefixes):
-    """Only the parameters whose names start with one of `prefixes` are trained; the aux head is frozen too."""
+    """Only the parameters whose names start with one of `prefixes` are trained; the aux head only when
+    `aux_head` is among them (a tower trained with a frozen decoder still learns from the aux losses)."""
     prefixes = [p.strip() for p in prefixes if p.strip()]
     names = [n for n, _ in model.named_parameters()]
-    unknown = [p for p in prefixes if not any(n.startswith(p) for n in names)]
+    unknown = [p for p in prefixes if p != AUX_HEAD and not any(n.startswith(p) for n in names)]
     if unknown:
         raise SystemExit(f"--train-only: no parameter starts with {', '.join(unknown)}")
     for n, p in model.named_parameters():
         p.requires_grad = any(n.startswith(x) for x in prefixes)
     for p in aux_head.parameters():
-        p.requires_grad = False
+        p.requires_grad = AUX_HEAD in prefixes
 
 
 def load_teacher(path, device):
@@ -203,7 +210,7 @@ def main(argv=None):
         saved = ckpt["args"]
         # the run's identity comes from the checkpoint; the budget of this invocation from the command line
         for k in ("preset", "planned_images", "images_per_batch", "queries_per_image", "regions_per_image", "pool", "lr", "min_lr_frac", "warmup",
-                  "wd", "aux_weight", "ground_weight", "ground_text_weight", "aux_object_weight", "lm_task_power", "kinds",
+                  "wd", "aux_weight", "region_weight", "ground_weight", "ground_text_weight", "aux_object_weight", "lm_task_power", "kinds",
                   "seed", "train_only", "captions_per_image", "distill_from", "distill_weight"):
             if k in saved and getattr(args, k) != saved[k] and f"--{k.replace('_', '-')}" not in (argv or sys.argv):
                 setattr(args, k, saved[k])
@@ -328,7 +335,7 @@ def main(argv=None):
             for g in opt.param_groups:
                 g["lr"] = lr
             with autocast():
-                out = forward_losses(model, aux_head, batch, aux_weight=args.aux_weight,
+                out = forward_losses(model, aux_head, batch, aux_weight=args.aux_weight, region_weight=args.region_weight,
                                      ground_weight=args.ground_weight, ground_text_weight=args.ground_text_weight,
                                      aux_object_weight=args.aux_object_weight, lm_task_power=args.lm_task_power,
                                      teacher=teacher, distill_weight=args.distill_weight)

@@ -36,7 +36,8 @@ export interface TextOutput {
 
 /**
  * Continues from a prefilled prompt (its last step result) until a stop token or maxTokens. With `quotes`
- * (greedy only), a quote the model opens is filled with the OCR text it rates most probable (quotes.ts).
+ * (greedy only), a quote the model opens is filled with the OCR text it rates most probable (quotes.ts), never
+ * with a text already quoted in this output.
  */
 export async function generateText(adapter: ModelAdapter, start: StepResult, options: TextOptions): Promise<TextOutput> {
   const stream = new TextStream(adapter.tokenizer, options.onText ?? (() => undefined));
@@ -47,6 +48,7 @@ export async function generateText(adapter: ModelAdapter, start: StepResult, opt
   let logprob = 0;
   let insideQuote = false;
   let mustClose = false;
+  const quoted = new Set<string>(); // lower-cased texts of this output's quotes
   while (ids.length < options.maxTokens) {
     throwIfCancelled(options.signal);
     const repeats = repeatedNgramTokens(ids, options.noRepeatNgram ?? 0);
@@ -58,9 +60,12 @@ export async function generateText(adapter: ModelAdapter, start: StepResult, opt
       const piece = quotes.tokens.text(id);
       const opensAt = openingQuoteEnd(insideQuote, piece);
       const quote = opensAt >= 0
-        ? await bestQuote(adapter, current, piece.slice(0, opensAt), quotes, options.maxTokens - ids.length, options.signal)
+        ? await bestQuote(adapter, current, piece.slice(0, opensAt),
+          { ...quotes, candidates: quotes.candidates.filter((text) => !quoted.has(text.toLowerCase())) },
+          options.maxTokens - ids.length, options.signal)
         : undefined;
       if (quote) {
+        quoted.add(quote.text.toLowerCase());
         logprob += quote.logprob;
         for (const q of quote.ids) {
           ids.push(q);

@@ -7,7 +7,9 @@
  * consecutive lines, a wrapped message) is scored as the quote's whole content: the sum of its tokens'
  * log-probabilities plus that of closing the quote right after (any token whose text starts with `"`). The most
  * probable one is generated, then the best closing token. The model still decides whether to quote, and what;
- * only the search is wider. The same procedure is `Generator.best_quote` in training/lunette/generate.py.
+ * only the search is wider. A text already quoted in the same output is not a candidate again (generate.ts): a
+ * small model repeats its likeliest line ("The steps are "Build", "Deploy", "Deploy""), as no_repeat_ngram
+ * stops it doing outside quotes. The same procedure is `Generator.best_quote` in training/lunette/generate.py.
  */
 import type { ModelAdapter, StepResult } from './adapter';
 import { throwIfCancelled } from './cancellation';
@@ -81,6 +83,8 @@ export class TokenTexts {
 }
 
 export interface Quote {
+  /** The candidate quoted. */
+  text: string;
   /** The tokens of `lead` + the quoted text. */
   ids: number[];
   /** log p(ids), without the closing term. */
@@ -92,8 +96,7 @@ export interface Quote {
 /**
  * The most probable quote from `start` (the step whose chosen token opened the quote): `lead` is that token's text
  * up to and including the quote mark, generated again as part of each candidate so it tokenizes as in training.
- * Candidates are tried in order of their first token's score and dropped once below the best so far. A line
- * already quoted may be quoted again: forcing another one in its place would write text the model did not mean.
+ * Candidates are tried in order of their first token's score and dropped once below the best so far.
  * Undefined when no candidate fits in `maxTokens` (or no token can close a quote).
  */
 export async function bestQuote(adapter: ModelAdapter, start: StepResult, lead: string, options: QuoteOptions,
@@ -101,17 +104,17 @@ export async function bestQuote(adapter: ModelAdapter, start: StepResult, lead: 
   const { closers } = options.tokens;
   if (closers.length === 0) return undefined;
   const encoded = options.candidates
-    .map((text) => adapter.tokenizer.encode(lead + text))
-    .filter((ids) => ids.length > 0 && ids.length < maxTokens);
-  encoded.sort((a, b) => start.logits[b[0]!]! - start.logits[a[0]!]!);
+    .map((text) => ({ text, ids: adapter.tokenizer.encode(lead + text) }))
+    .filter(({ ids }) => ids.length > 0 && ids.length < maxTokens);
+  encoded.sort((a, b) => start.logits[b.ids[0]!]! - start.logits[a.ids[0]!]!);
   let best: (Quote & { score: number }) | undefined;
   const firstSteps = new Map<number, StepResult>();
-  for (const ids of encoded) {
+  for (const { text, ids } of encoded) {
     throwIfCancelled(signal);
     const scored = await sequenceLogprob(adapter, start, ids, (scores) => logProbabilityOf(scores, closers), best?.score, signal, firstSteps);
     if (scored.logprob !== undefined && scored.last && (!best || scored.logprob > best.score)) {
-      best = { ids, logprob: scored.logprob - scored.endLogprob!, last: scored.last, score: scored.logprob };
+      best = { text, ids, logprob: scored.logprob - scored.endLogprob!, last: scored.last, score: scored.logprob };
     }
   }
-  return best && { ids: best.ids, logprob: best.logprob, last: best.last };
+  return best && { text: best.text, ids: best.ids, logprob: best.logprob, last: best.last };
 }

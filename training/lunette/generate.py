@@ -176,7 +176,8 @@ class Generator:
     def _continue_text(self, prompt_ids: List[int], logits: torch.Tensor, state: Prefix, max_tokens: int,
                        quote_lines: Sequence[str] = ()) -> Tuple[dict, Optional[float]]:
         """(output, log p(ids, then EOS)); the score is None when the text was cut at max_tokens. With
-        `quote_lines` (the OCR lines in the prompt), a quote the model opens is filled by `best_quote`."""
+        `quote_lines` (the OCR lines in the prompt), a quote the model opens is filled by `best_quote`, never with
+        a text already quoted in this output."""
         cfg = self.cfg
         first = torch.topk(logits, 5)
         ids, margins = [], []
@@ -184,6 +185,7 @@ class Generator:
         candidates = quote_candidates(quote_lines)
         closers = self._closers() if candidates else []
         inside_quote = must_close = False
+        quoted = set()   # lower-cased texts of this output's quotes
         while len(ids) < max_tokens:
             masked = logits.clone()
             masked[[cfg.coord_id, cfg.size_id]] = float("-inf")
@@ -199,9 +201,11 @@ class Generator:
             if closers and tok != cfg.eos_id:
                 piece = self._pieces()[tok]
                 at = opening_quote_end(inside_quote, piece)
-                quote = self.best_quote(logits, state, piece[:at], candidates, max_tokens - len(ids)) if at >= 0 else None
+                unused = [c for c in candidates if c.lower() not in quoted]
+                quote = self.best_quote(logits, state, piece[:at], unused, max_tokens - len(ids)) if at >= 0 else None
                 if quote is not None:
-                    q_ids, q_logprob, logits, state = quote
+                    q_ids, q_logprob, logits, state, q_text = quote
+                    quoted.add(q_text.lower())
                     ids += q_ids
                     logprob += q_logprob
                     inside_quote = must_close = True
@@ -236,11 +240,11 @@ class Generator:
         return self._closer_cache
 
     def best_quote(self, scores: torch.Tensor, state: Prefix, lead: str, candidates: Sequence[str], max_tokens: int
-                   ) -> Optional[Tuple[List[int], float, torch.Tensor, Prefix]]:
+                   ) -> Optional[Tuple[List[int], float, torch.Tensor, Prefix, str]]:
         """The candidate the model rates most probable as a whole quote from here: log p(tokens of `lead` + text)
         plus log p(closing it next: any token starting with a double quote). Tried in order of the first token's
-        score, dropped once below the best. -> (ids, log p(ids), scores and state after them), or None when no
-        candidate fits in `max_tokens` (docs/model-pack.md, "Quotes taken whole from the OCR lines")."""
+        score, dropped once below the best. -> (ids, log p(ids), scores and state after them, the text), or None
+        when no candidate fits in `max_tokens` (docs/model-pack.md, "Quotes taken whole from the OCR lines")."""
         closers = self._closers()
         if not closers:
             return None
@@ -248,14 +252,15 @@ class Generator:
         def closing(s: torch.Tensor) -> float:
             return float(torch.logsumexp(torch.log_softmax(s.float(), -1)[closers], 0))
 
-        encoded = [ids for ids in (self.tok.encode(lead + text) for text in candidates) if 0 < len(ids) < max_tokens]
-        encoded.sort(key=lambda ids: -float(scores[ids[0]]))
+        encoded = [(ids, text) for ids, text in ((self.tok.encode(lead + text), text) for text in candidates)
+                   if 0 < len(ids) < max_tokens]
+        encoded.sort(key=lambda e: -float(scores[e[0][0]]))
         best, best_score = None, -math.inf
-        for ids in encoded:
+        for ids, text in encoded:
             scored = self._score_sequence(scores, state, ids, closing, floor=best_score)
             if scored is not None and scored[0] > best_score:
                 best_score = scored[0]
-                best = (ids, scored[0] - scored[1], scored[2], scored[3])
+                best = (ids, scored[0] - scored[1], scored[2], scored[3], text)
         return best
 
     def caption(self, state: Prefix, length: str = "normal", max_tokens: Optional[int] = None,

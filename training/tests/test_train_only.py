@@ -32,3 +32,14 @@ def test_a_prefix_that_names_nothing_is_refused(tmp_path):
     model, aux = LunetteModel(cfg), AuxHead(cfg.vision.dim)
     with pytest.raises(SystemExit, match="region.coord_decodr"):
         train.freeze_all_but(model, aux, ["region.coord_decodr"])
+
+
+def test_the_aux_head_trains_only_when_named():
+    cfg = tiny()
+    model, aux = LunetteModel(cfg), AuxHead(cfg.vision.dim)
+    train.freeze_all_but(model, aux, ["vision.", train.AUX_HEAD])
+    trained = {n for n, p in model.named_parameters() if p.requires_grad}
+    assert trained and all(n.startswith("vision.") for n in trained)
+    assert all(p.requires_grad for p in aux.parameters())
+    train.freeze_all_but(model, aux, ["vision."])
+    assert not any(p.requires_grad for p in aux.parameters())
