@@ -158,8 +158,8 @@ class TorchBackend:
         self.model.load_state_dict(ck["model"])
         self.model.eval()
         tok = tokenizer or os.path.join(os.path.dirname(checkpoint), "tokenizer.json")
-        # Decoded as the shipped pack is (its manifest's generation.no_repeat_ngram).
-        self.gen = Generator(self.model, Tokenizer.load(tok), no_repeat_ngram=NO_REPEAT_NGRAM)
+        # Decoded as the shipped pack is (its manifest's generation.no_repeat_ngram and single_line).
+        self.gen = Generator(self.model, Tokenizer.load(tok), no_repeat_ngram=NO_REPEAT_NGRAM, single_line=True)
         self.step = ck.get("step")
         self._img = None
         # as the shipped pack's manifest (generation.answer_candidates and generation.quotes = "ocr_lines")

@@ -68,8 +68,8 @@ export class Engine {
   private readonly imageCache: LruCache<string, EncodedImage>;
   private imageEncodes = 0;
   private ocr: Promise<OcrEngine> | undefined;
-  /** Token texts for quotes (quotes.ts), decoded as they are needed and kept for the engine's life. */
-  private tokenTexts: TokenTexts | undefined;
+  /** Token texts for quotes and line breaks (quotes.ts), decoded as they are needed, kept for the engine's life. */
+  private decodedTokens: TokenTexts | undefined;
 
   private constructor(
     readonly adapter: ModelAdapter,
@@ -147,11 +147,14 @@ export class Engine {
         maxTokens: clampInt(sampling.maxTokens ?? defaultMax, 1, Math.max(1, manifest.text.max_context - prompt.state.position + 1)),
         temperature: sampling.temperature ?? 0,
         topP: sampling.topP ?? 1,
-        suppress: [tokens.coord, tokens.size, tokens.pad, tokens.bos].filter((id): id is number => id !== undefined && id !== tokens.eos),
+        suppress: [
+          ...[tokens.coord, tokens.size, tokens.pad, tokens.bos].filter((id): id is number => id !== undefined && id !== tokens.eos),
+          ...(manifest.generation.single_line ? this.tokenTexts().lineBreaks : []),
+        ],
         stop: [tokens.eos],
         noRepeatNgram: manifest.generation.no_repeat_ngram ?? 0,
         ...(manifest.generation.quotes === 'ocr_lines' && encoded.ocrLines.length > 0
-          ? { quotes: { candidates: quoteCandidates(encoded.ocrLines), tokens: (this.tokenTexts ??= new TokenTexts(this.adapter.tokenizer)) } } : {}),
+          ? { quotes: { candidates: quoteCandidates(encoded.ocrLines), tokens: this.tokenTexts() } } : {}),
         ...(signal ? { signal } : {}),
         onFirstToken,
         ...(ranked ? {} : { onText: (text: string) => options.onPartial?.({ kind: 'text', text }) }),
@@ -188,6 +191,11 @@ export class Engine {
     timings.decode_ms = performance.now() - t;
     timings.total_ms = performance.now() - started;
     return result;
+  }
+
+  private tokenTexts(): TokenTexts {
+    this.decodedTokens ??= new TokenTexts(this.adapter.tokenizer);
+    return this.decodedTokens;
   }
 
   /**

@@ -60,6 +60,8 @@ export interface Manifest {
     snap_boxes?: 'pixels';
     /** "pixels": detect and point choose among the image's regions, ranked by the model (rankedRegions.ts). */
     region_proposals?: 'pixels';
+    /** true: captions and answers are never given a token whose text holds a line break. */
+    single_line?: boolean;
   };
   files: Record<string, ManifestFile>;
 }
@@ -158,6 +160,8 @@ export function validateManifest(value: unknown): string[] {
   if (snap !== undefined && snap !== 'pixels') c.problems.push('"generation.snap_boxes" must be "pixels" or absent');
   const proposals = v.generation?.region_proposals;
   if (proposals !== undefined && proposals !== 'pixels') c.problems.push('"generation.region_proposals" must be "pixels" or absent');
+  const singleLine = v.generation?.single_line;
+  if (singleLine !== undefined && typeof singleLine !== 'boolean') c.problems.push('"generation.single_line" must be true, false or absent');
   if (c.object('region', true)) {
     c.int('region.coord_bins', 2);
     c.int('region.size_bins', 2);

@@ -63,6 +63,7 @@ export function quoteOpenAfter(insideQuote: boolean, piece: string): boolean {
 export class TokenTexts {
   private readonly texts = new Map<number, string>();
   private closing: number[] | undefined;
+  private breaking: number[] | undefined;
 
   constructor(private readonly tokenizer: TextTokenizer) {}
 
@@ -77,8 +78,18 @@ export class TokenTexts {
 
   /** Tokens whose text starts with a double quote: the ways to close one. */
   get closers(): readonly number[] {
-    this.closing ??= Array.from({ length: this.tokenizer.vocabSize }, (_, id) => id).filter((id) => this.text(id).startsWith(QUOTE));
+    this.closing ??= this.matching((text) => text.startsWith(QUOTE));
     return this.closing;
+  }
+
+  /** Tokens whose text holds a line break (manifest `generation.single_line`). */
+  get lineBreaks(): readonly number[] {
+    this.breaking ??= this.matching((text) => text.includes('\n') || text.includes('\r'));
+    return this.breaking;
+  }
+
+  private matching(test: (text: string) => boolean): number[] {
+    return Array.from({ length: this.tokenizer.vocabSize }, (_, id) => id).filter((id) => test(this.text(id)));
   }
 }
 

@@ -125,6 +125,16 @@ describe('the bundled model reads real screenshots', () => {
     assert.equal(ask('media/examples/terminal-error.png', 'What does the error say?'), "Error: Cannot find module 'sharp'");
   });
 
+  it('captions on one line (generation.single_line)', () => {
+    // The model copied the OCR block's line breaks into this caption ("…shows branch 1\n terminal uses…");
+    // no training caption or answer holds one.
+    for (const length of ['short', 'normal', 'long']) {
+      const result = cli(['caption', path.join(ROOT, 'media/examples/terminal-error.png'), '--length', length, '--json']);
+      assert.equal(result.code, 0, result.stderr);
+      assert.doesNotMatch((JSON.parse(result.stdout) as { caption: string }).caption, /[\r\n]/, length);
+    }
+  });
+
   it('quotes a chart title whole from the OCR lines', () => {
     // Token by token the model wrote 'titled "GitHalf of users, June half of 2025'; with generation.quotes each OCR
     // line is scored as the whole quote and the most probable one is written (src/engine/quotes.ts).

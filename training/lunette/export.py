@@ -219,6 +219,7 @@ def export_pack(
     quotes: Optional[str] = None,
     snap_boxes: Optional[str] = None,
     region_proposals: Optional[str] = None,
+    single_line: bool = False,
 ) -> dict:
     """Write the pack into out_dir and return the manifest (also written as manifest.json)."""
     cfg = model.cfg
@@ -268,7 +269,8 @@ def export_pack(
                        **({"answer_candidates": answer_candidates} if answer_candidates else {}),
                        **({"quotes": quotes} if quotes else {}),
                        **({"snap_boxes": snap_boxes} if snap_boxes else {}),
-                       **({"region_proposals": region_proposals} if region_proposals else {})},
+                       **({"region_proposals": region_proposals} if region_proposals else {}),
+                       **({"single_line": True} if single_line else {})},
         "files": {f: _file_entry(os.path.join(out_dir, f)) for f in files},
     }
     write_json(os.path.join(out_dir, "manifest.json"), manifest)

@@ -131,14 +131,17 @@ def quote_open_after(inside_quote: bool, piece: str) -> bool:
 
 class Generator:
     def __init__(self, model: LunetteModel, tokenizer: Tokenizer, templates: Optional[dict] = None,
-                 no_repeat_ngram: int = 0):
+                 no_repeat_ngram: int = 0, single_line: bool = False):
+        """`single_line`: captions and answers never hold a line break (the manifest's generation.single_line)."""
         self.model = model.eval()
         self.tok = tokenizer
         self.cfg = model.cfg
         self.templates = templates or TEMPLATES
         self.no_repeat_ngram = no_repeat_ngram
+        self.single_line = single_line
         self._piece_cache: Optional[List[str]] = None
         self._closer_cache: Optional[List[int]] = None
+        self._line_break_cache: Optional[List[int]] = None
 
     # one decoder.onnx run
     @torch.no_grad()
@@ -189,6 +192,8 @@ class Generator:
         while len(ids) < max_tokens:
             masked = logits.clone()
             masked[[cfg.coord_id, cfg.size_id]] = float("-inf")
+            if self.single_line:
+                masked[self._line_breaks()] = float("-inf")
             for banned in repeated_ngram_tokens(ids, self.no_repeat_ngram):
                 masked[banned] = float("-inf")
             if must_close and closers:
@@ -232,6 +237,12 @@ class Generator:
         if self._piece_cache is None:
             self._piece_cache = [self.tok.decode([i], skip_special_tokens=True) for i in range(len(self.tok))]
         return self._piece_cache
+
+    def _line_breaks(self) -> List[int]:
+        """Tokens whose text holds a line break, found once."""
+        if self._line_break_cache is None:
+            self._line_break_cache = [i for i, piece in enumerate(self._pieces()) if "\n" in piece or "\r" in piece]
+        return self._line_break_cache
 
     def _closers(self) -> List[int]:
         """Tokens whose text starts with a double quote, found once."""

@@ -54,9 +54,9 @@ class PieceTokenizer:
         return len(PIECES)
 
 
-def caption(lines, quotes, start_piece=None):
+def caption(lines, quotes, start_piece=None, single_line=False):
     """From the "start" table, or from `start_piece`'s (prefilled as the prompt's last piece)."""
-    gen = Generator(MarkovModel(), PieceTokenizer())
+    gen = Generator(MarkovModel(), PieceTokenizer(), single_line=single_line)
     start = gen._empty()
     prompt = torch.zeros(1, 0, 1) if start_piece is None else torch.tensor([[[float(PIECES.index(start_piece))]]])
     logits, _, state = gen._step(prompt, start)
@@ -77,4 +77,4 @@ def test_which_piece_opens_a_quote():
 
 def test_the_most_probable_line_is_quoted_whole_as_in_the_engine():
     for case in MARKOV["cases"]:
-        assert caption(case["lines"], case["quotes"], case.get("start")) == case["text"], case
+        assert caption(case["lines"], case["quotes"], case.get("start"), case.get("single_line", False)) == case["text"], case
