@@ -206,8 +206,10 @@ class Generator:
             if closers and tok != cfg.eos_id:
                 piece = self._pieces()[tok]
                 at = opening_quote_end(inside_quote, piece)
-                unused = [c for c in candidates if c.lower() not in quoted]
-                quote = self.best_quote(logits, state, piece[:at], unused, max_tokens - len(ids)) if at >= 0 else None
+                quote = None
+                if at >= 0:
+                    unused = [c for c in candidates if c.lower() not in quoted]
+                    quote = self.best_quote(logits, state, piece[:at], unused, max_tokens - len(ids))
                 if quote is not None:
                     q_ids, q_logprob, logits, state, q_text = quote
                     quoted.add(q_text.lower())
