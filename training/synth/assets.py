@@ -18,15 +18,15 @@ import warnings
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .fonts import EMOJI_FONT
+from .fonts import EMOJI_FONT, SHARE
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CACHE = os.environ.get("LUNETTE_SYNTH_CACHE", os.path.join(HERE, "..", "data", "cache", "synth"))
-EMOJI_TEST = "/usr/share/unicode/emoji/emoji-test.txt"
-CLIPART_SVG = "/usr/share/openclipart/svg"
-CLIPART_PNG = "/usr/share/openclipart/png"
-PAPIRUS = "/usr/share/icons/Papirus/64x64"
-WORDS = "/usr/share/dict/words"
+EMOJI_TEST = f"{SHARE}/unicode/emoji/emoji-test.txt"
+CLIPART_SVG = f"{SHARE}/openclipart/svg"
+CLIPART_PNG = f"{SHARE}/openclipart/png"
+PAPIRUS = f"{SHARE}/icons/Papirus/64x64"
+WORDS = f"{SHARE}/dict/words"
 
 # ---- emoji ----------------------------------------------------------------------------------------------------------
 EMOJI_CATEGORY = {
@@ -223,8 +223,13 @@ def clipart_index() -> list:
 
 @functools.lru_cache(maxsize=256)
 def clipart_image(rel_png: str, max_side: int = 320) -> Image.Image | None:
+    return prepared_clipart(os.path.join(CLIPART_PNG, rel_png), max_side)
+
+
+def prepared_clipart(path: str, max_side: int = 320) -> Image.Image | None:
+    """The drawing cropped to its opaque part and at most `max_side`; None when it is unusable."""
     try:
-        im = Image.open(os.path.join(CLIPART_PNG, rel_png)).convert("RGBA")
+        im = Image.open(path).convert("RGBA")
     except OSError:
         return None
     bb = im.getchannel("A").point(lambda a: 255 if a > 24 else 0).getbbox()

@@ -6,7 +6,10 @@ import os
 
 from PIL import ImageFont
 
-_T = "/usr/share/fonts/truetype"
+# The Debian packages' files under /usr/share; LUNETTE_SHARE names a folder that stands for it (a machine without
+# them, given a bundle from training/make_device_bundle.py).
+SHARE = os.environ.get("LUNETTE_SHARE", "/usr/share")
+_T = f"{SHARE}/fonts/truetype"
 
 # family -> {style: path}; only families whose files exist are kept (see available()).
 _FAMILIES = {
@@ -39,7 +42,7 @@ _FAMILIES = {
     "Inconsolata": ("mono", {"regular": f"{_T}/inconsolata/Inconsolata.otf", "bold": f"{_T}/inconsolata/Inconsolata.otf"}),
 }
 
-EMOJI_FONT = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf"
+EMOJI_FONT = f"{_T}/noto/NotoColorEmoji.ttf"
 
 
 @functools.lru_cache(maxsize=None)
