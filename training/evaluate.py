@@ -147,12 +147,13 @@ class TorchBackend:
     def __init__(self, checkpoint: str, tokenizer: str = None, threads: int = 2, rerank: bool = True,
                  quotes: bool = True, snap: bool = True, ranked: bool = True):
         import torch
+        from lunette.checkpoint import load_checkpoint
         from lunette.config import ModelConfig
         from lunette.generate import NO_REPEAT_NGRAM, Generator
         from lunette.model import LunetteModel
         from lunette.tokenizer import Tokenizer
         torch.set_num_threads(threads)
-        ck = torch.load(checkpoint, map_location="cpu")
+        ck = load_checkpoint(checkpoint)
         self.cfg = ModelConfig.from_dict(ck["config"])
         self.model = LunetteModel(self.cfg)
         self.model.load_state_dict(ck["model"])

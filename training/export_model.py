@@ -21,6 +21,7 @@ sys.path.insert(0, HERE)
 
 import torch  # noqa: E402
 
+from lunette.checkpoint import load_checkpoint  # noqa: E402
 from lunette.config import ModelConfig  # noqa: E402
 from lunette.export import export_pack  # noqa: E402
 from lunette.generate import TEMPLATES, make_reference_image, reference_cases  # noqa: E402
@@ -68,7 +69,7 @@ def main():
     ap.add_argument("--fp16", action="store_true")
     args = ap.parse_args()
     torch.set_num_threads(2)
-    ck = torch.load(args.checkpoint, map_location="cpu")
+    ck = load_checkpoint(args.checkpoint)
     cfg = ModelConfig.from_dict(ck["config"])
     model = LunetteModel(cfg)
     model.load_state_dict(ck["model"])

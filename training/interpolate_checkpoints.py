@@ -25,6 +25,7 @@ sys.path.insert(0, HERE)
 
 import torch  # noqa: E402
 
+from lunette.checkpoint import load_checkpoint  # noqa: E402
 from train import save_atomic  # noqa: E402
 
 
@@ -57,8 +58,8 @@ def main(argv=None):
         raise SystemExit(f"--alpha must lie in 0..1, not {args.alpha}")
     if not filecmp.cmp(tokenizer_path(args.base), tokenizer_path(args.tuned), shallow=False):
         raise SystemExit("the two runs use different tokenizers; their weights cannot be mixed")
-    base = torch.load(args.base, map_location="cpu")
-    tuned = torch.load(args.tuned, map_location="cpu")
+    base = load_checkpoint(args.base)
+    tuned = load_checkpoint(args.tuned)
     if base["config"] != tuned["config"]:
         raise SystemExit("the two checkpoints have different architectures")
     try:

@@ -50,6 +50,7 @@ import torch  # noqa: E402
 from PIL import Image, ImageDraw  # noqa: E402
 
 import lunette.text as text_module  # noqa: E402
+from lunette.checkpoint import load_checkpoint  # noqa: E402
 from lunette.config import ModelConfig  # noqa: E402
 from lunette.data import aux_vocabularies, ground_patches  # noqa: E402
 from evaluate import is_refusal  # noqa: E402
@@ -293,7 +294,7 @@ def readout(model: LunetteModel, tok: Tokenizer, n: int, seed: int = 0) -> Dict:
 
 
 def load(checkpoint: str) -> Tuple[LunetteModel, Tokenizer, AuxHead | None]:
-    ck = torch.load(checkpoint, map_location="cpu")
+    ck = load_checkpoint(checkpoint)
     model = LunetteModel(ModelConfig.from_dict(ck["config"]))
     model.load_state_dict(ck["model"])
     model.eval()

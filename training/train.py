@@ -37,6 +37,7 @@ sys.path.insert(0, REPO)
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
+from lunette.checkpoint import load_checkpoint  # noqa: E402
 from lunette.config import ModelConfig, preset  # noqa: E402
 from lunette.data import Curriculum, ExampleConfig, ExampleStream, collate  # noqa: E402
 from lunette.losses import AuxHead, forward_losses, to_device  # noqa: E402
@@ -150,7 +151,7 @@ def freeze_all_but(model, aux_head, prefixes):
 
 
 def load_teacher(path, device):
-    ck = torch.load(path, map_location="cpu")
+    ck = load_checkpoint(path)
     teacher = LunetteModel(ModelConfig.from_dict(ck["config"]))
     teacher.load_state_dict(ck["model"])
     for p in teacher.parameters():
@@ -206,7 +207,7 @@ def main(argv=None):
 
     ckpt = None
     if args.resume:
-        ckpt = torch.load(ckpt_path, map_location="cpu")
+        ckpt = load_checkpoint(ckpt_path)
         saved = ckpt["args"]
         # the run's identity comes from the checkpoint; the budget of this invocation from the command line
         for k in ("preset", "planned_images", "images_per_batch", "queries_per_image", "regions_per_image", "pool", "lr", "min_lr_frac", "warmup",
@@ -219,7 +220,7 @@ def main(argv=None):
         cfg = preset(args.preset)
     init = None
     if args.init_from and ckpt is None:
-        init = torch.load(args.init_from, map_location="cpu")
+        init = load_checkpoint(args.init_from)
         # the source's architecture, plus what this preset adds (a copy head, its induction term)
         src_cfg = ModelConfig.from_dict(init["config"])
         if not src_cfg.text.copy_dim:

@@ -33,6 +33,7 @@ sys.path.insert(0, os.path.dirname(HERE))
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
+from lunette.checkpoint import load_checkpoint  # noqa: E402
 from lunette.config import ModelConfig  # noqa: E402
 from lunette.data import aux_objects, aux_vocabularies, model_pixels  # noqa: E402
 from lunette.losses import AuxHead, object_aux_loss, object_features  # noqa: E402
@@ -147,10 +148,10 @@ def main(argv=None):
     ckpt_path = os.path.join(run_dir, "ckpt.pt")
     state = None
     if args.resume:
-        state = torch.load(ckpt_path, map_location="cpu")
+        state = load_checkpoint(ckpt_path)
         for k in SAVED_ARGS:                        # the run's identity comes from its checkpoint
             setattr(args, k, state["args"][k])
-    init = torch.load(args.init, map_location="cpu")
+    init = load_checkpoint(args.init)
     cfg = ModelConfig.from_dict(init["config"])
     model = LunetteModel(cfg)
     model.load_state_dict(init["model"])
