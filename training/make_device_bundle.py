@@ -61,10 +61,11 @@ def build(out: str, families: list, clipart_side: int, clipart_limit: int = 0) -
         sizes["icons"] += _copy(os.path.join(assets.PAPIRUS, icon["file"] + ".svg"), fonts.SHARE, share_out)
         if assets.icon_image(icon["file"]) is None:  # renders it into this machine's cache
             raise SystemExit(f"could not render icon {icon['file']} (is rsvg-convert installed?)")
-        render = f"{icon['file'].replace('/', '_')}_128.png"
-        os.makedirs(os.path.join(cache_out, "icons"), exist_ok=True)
-        shutil.copyfile(os.path.join(assets.CACHE, "icons", render), os.path.join(cache_out, "icons", render))
-        sizes["icons"] += os.path.getsize(os.path.join(cache_out, "icons", render))
+        render = assets.icon_render(icon["file"])
+        dst = os.path.join(cache_out, os.path.relpath(render, assets.CACHE))
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        shutil.copyfile(render, dst)
+        sizes["icons"] += os.path.getsize(dst)
 
     kept = []
     for entry in assets.clipart_index()[: clipart_limit or None]:

@@ -280,10 +280,15 @@ def icon_index() -> list:
             if os.path.exists(os.path.join(PAPIRUS, k + ".svg"))]
 
 
+def icon_render(file: str, size: int = 128) -> str:
+    """Where the icon's render at `size` is cached."""
+    return os.path.join(CACHE, "icons", f"{file.replace('/', '_')}_{size}.png")
+
+
 @functools.lru_cache(maxsize=128)
 def icon_image(file: str, size: int = 128) -> Image.Image | None:
     src = os.path.join(PAPIRUS, file + ".svg")
-    out = os.path.join(CACHE, "icons", f"{file.replace('/', '_')}_{size}.png")
+    out = icon_render(file, size)
     if not os.path.exists(out):
         os.makedirs(os.path.dirname(out), exist_ok=True)
         tmp = out + f".{os.getpid()}.tmp.png"
