@@ -238,6 +238,23 @@ def main(argv=None):
     with open(os.path.join(run_dir, "args.json"), "w") as f:
         json.dump(vars(args), f, indent=2)
 
+    # The data workers fork before the model reaches the GPU: a process forked after CUDA is initialized must
+    # not touch it, and these have no need to.
+    start_index = ckpt["next_index"] if ckpt is not None else init["next_index"] if init is not None else 0
+    ecfg = ExampleConfig(seed=args.seed, image_size=cfg.vision.image_size, patch_size=cfg.vision.patch_size,
+                         queries_per_image=args.queries_per_image, regions_per_image=args.regions_per_image,
+                         captions_per_image=args.captions_per_image,
+                         reading_first=args.reading_first,
+                         coord_bins=cfg.region.coord_bins,
+                         size_bins=cfg.region.size_bins, size_log2_min=cfg.region.size_log2_min,
+                         planned_images=args.planned_images, curriculum=Curriculum(kinds=parse_kind_weights(args.kinds)))
+    # fixed validation images: another seed, full curriculum (p = 1), the default mix of kinds
+    vcfg = ExampleConfig(**{**ecfg.__dict__, "seed": 1_000_000 + args.seed, "planned_images": 1, "curriculum": Curriculum()})
+    vstream = ExampleStream(tok_path, vcfg, start=0, n_workers=0)
+    vex = vstream.take(args.val_images)
+    val_batches = [collate(vex[i:i + args.images_per_batch], cfg) for i in range(0, len(vex), args.images_per_batch)]
+    stream = ExampleStream(tok_path, ecfg, start=start_index, n_workers=args.workers)
+
     torch.manual_seed(args.seed)
     model = LunetteModel(cfg).to(device)
     aux_head = AuxHead(cfg.vision.dim).to(device)
@@ -268,20 +285,6 @@ def main(argv=None):
     total_steps = args.planned_images // args.images_per_batch
     print(f"model {n_params / 1e6:.2f}M params on {device}; {total_steps} planned steps of {args.images_per_batch} "
           f"images; tokenizer {tok_path}", flush=True)
-
-    ecfg = ExampleConfig(seed=args.seed, image_size=cfg.vision.image_size, patch_size=cfg.vision.patch_size,
-                         queries_per_image=args.queries_per_image, regions_per_image=args.regions_per_image,
-                         captions_per_image=args.captions_per_image,
-                         reading_first=args.reading_first,
-                         coord_bins=cfg.region.coord_bins,
-                         size_bins=cfg.region.size_bins, size_log2_min=cfg.region.size_log2_min,
-                         planned_images=args.planned_images, curriculum=Curriculum(kinds=parse_kind_weights(args.kinds)))
-    # fixed validation images: another seed, full curriculum (p = 1), the default mix of kinds
-    vcfg = ExampleConfig(**{**ecfg.__dict__, "seed": 1_000_000 + args.seed, "planned_images": 1, "curriculum": Curriculum()})
-    vstream = ExampleStream(tok_path, vcfg, start=0, n_workers=0)
-    vex = vstream.take(args.val_images)
-    val_batches = [collate(vex[i:i + args.images_per_batch], cfg) for i in range(0, len(vex), args.images_per_batch)]
-    stream = ExampleStream(tok_path, ecfg, start=next_index, n_workers=args.workers)
 
     stop = {"flag": False}
 

@@ -385,6 +385,9 @@ def _worker(wid: int, n_workers: int, start: int, tok_path: str, cfg: ExampleCon
         i += n_workers
 
 
+MAX_FAILURES_IN_A_ROW = 25  # a rare scene that fails is skipped; this many in a row means generation is broken
+
+
 class ExampleStream:
     """Examples for image indices start, start+1, ... in order, built by n_workers processes (0: inline).
     Failed images are skipped (logged); `next_index` is the first index not yet consumed (for resume)."""
@@ -428,13 +431,19 @@ class ExampleStream:
         return ex
 
     def take(self, n: int) -> List[dict]:
-        """The next n usable examples."""
-        out = []
+        """The next n usable examples. Raises RuntimeError when generation keeps failing (a missing asset, a
+        library that changed), rather than skipping images forever; each failure's traceback is on stderr."""
+        out, failed_in_a_row = [], 0
         while len(out) < n:
             ex = self._get()
             if ex is None:
                 self.skipped += 1
+                failed_in_a_row += 1
+                if failed_in_a_row >= MAX_FAILURES_IN_A_ROW:
+                    raise RuntimeError(f"{failed_in_a_row} images in a row failed to generate (the last {self.next_index - 1}); "
+                                       "see the tracebacks above")
                 continue
+            failed_in_a_row = 0
             out.append(ex)
         return out
 

@@ -1,6 +1,7 @@
 """The packed training forward (losses.forward_packed) equals running each task alone after the shared prefix,
 as the engine does (docs/model-pack.md "Tasks and decoding"), and the labels sit where decoding reads them."""
 import numpy as np
+import pytest
 import torch
 
 from lunette.config import tiny
@@ -260,6 +261,34 @@ def test_stream_order_is_deterministic_with_workers(tmp_path):
     assert got == want and nxt == inline.next_index
     resumed = ExampleStream(path, cfg, start=nxt, n_workers=0).take(1)[0]
     assert np.array_equal(resumed["pixels"], ExampleStream(path, cfg, start=3, n_workers=0).take(5)[4]["pixels"])
+
+
+def test_a_stream_whose_images_keep_failing_stops_instead_of_skipping_forever(tmp_path, monkeypatch):
+    """A missing asset or a changed library makes every image fail; take() must not loop over them forever."""
+    import os
+    import sys
+    from lunette import data
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    monkeypatch.setattr(sys, "path", [repo] + sys.path)
+    tok = _tok()
+    path = str(tmp_path / "tok.json")
+    tok.save(path)
+    calls = []
+
+    def failing(index, tok, cfg):
+        calls.append(index)
+        if index % 3 == 0 or index >= 20:
+            raise OSError("cannot open resource")
+        return data_build(index, tok, cfg)
+
+    data_build = data.build_example
+    monkeypatch.setattr(data, "build_example", failing)
+    stream = data.ExampleStream(path, data.ExampleConfig(seed=5, planned_images=10), start=0, n_workers=0)
+    assert len(stream.take(4)) == 4          # a failure now and then is skipped
+    assert stream.skipped == 2
+    with pytest.raises(RuntimeError, match=f"{data.MAX_FAILURES_IN_A_ROW} images in a row failed"):
+        stream.take(10)
+    assert len(calls) < 20 + data.MAX_FAILURES_IN_A_ROW + 1
 
 
 def test_reading_questions_come_first():
