@@ -84,6 +84,9 @@ def parse_args(argv=None):
     ap.add_argument("--lm-task-power", type=float, default=0.0,
                     help="weigh each answer token by n^-p, n its task's answer tokens: 0 every token alike (captions "
                          "dominate), 1 every task alike (lunette/losses.py task_weights)")
+    ap.add_argument("--lm-visual-weight", type=float, default=1.0,
+                    help="weight of the language loss on visual tokens (colour, shape, object and number words, and "
+                         "whole answers to colour/count/object questions: lunette/data.py visual_flags); 1 = alike")
     ap.add_argument("--train-only", default="",
                     help="comma-separated parameter name prefixes (e.g. region.coord_decoder,region.size_decoder): "
                          "only these are trained, the rest stay as loaded; `aux_head` trains the aux head too. "
@@ -211,7 +214,7 @@ def main(argv=None):
         saved = ckpt["args"]
         # the run's identity comes from the checkpoint; the budget of this invocation from the command line
         for k in ("preset", "planned_images", "images_per_batch", "queries_per_image", "regions_per_image", "pool", "lr", "min_lr_frac", "warmup",
-                  "wd", "aux_weight", "region_weight", "ground_weight", "ground_text_weight", "aux_object_weight", "lm_task_power", "kinds",
+                  "wd", "aux_weight", "region_weight", "ground_weight", "ground_text_weight", "aux_object_weight", "lm_task_power", "lm_visual_weight", "kinds",
                   "seed", "train_only", "captions_per_image", "distill_from", "distill_weight"):
             if k in saved and getattr(args, k) != saved[k] and f"--{k.replace('_', '-')}" not in (argv or sys.argv):
                 setattr(args, k, saved[k])
@@ -342,7 +345,8 @@ def main(argv=None):
                 out = forward_losses(model, aux_head, batch, aux_weight=args.aux_weight, region_weight=args.region_weight,
                                      ground_weight=args.ground_weight, ground_text_weight=args.ground_text_weight,
                                      aux_object_weight=args.aux_object_weight, lm_task_power=args.lm_task_power,
-                                     teacher=teacher, distill_weight=args.distill_weight)
+                                     lm_visual_weight=args.lm_visual_weight, teacher=teacher,
+                                     distill_weight=args.distill_weight)
             if not out["loss"].requires_grad:
                 continue  # --train-only: nothing in this batch reaches the trained parameters
             opt.zero_grad(set_to_none=True)

@@ -5,7 +5,7 @@ One *example* is one image with several tasks on it (records of the synth pipeli
   pixels     uint8 [S,S,3], the model-size image (Pillow BILINEAR, reducing_gap None: measured against the
              engine's sharp `resize(fill, kernel linear)`, see MODEL_CARD.md)
   ocr_ids    token ids of the OCR block ("\\n\\nText:\\n{lines}", docs/model-pack.md) or []
-  tasks      [{"task", "prompt_ids", "target_ids" (caption/query) | "objects" (detect/point)}]
+  tasks      [{"task", "prompt_ids", "target_ids" and "visual" (caption/query) | "objects" (detect/point)}]
   aux        per-patch labels from the scene's known objects (direct supervision of the vision tower)
 
 A *batch* keeps the images apart from the tasks: the prefix [BOS][image][OCR block] is computed once per
@@ -26,6 +26,7 @@ import functools
 import multiprocessing as mp
 import queue
 import random
+import re
 import sys
 import traceback
 import zlib
@@ -68,6 +69,40 @@ def aux_vocabularies() -> Tuple[Dict[str, int], Dict[str, int]]:
     colours = sorted(colors.NAMED)
     assert len(names) < AUX_NAME_BUCKETS // 2 and len(colours) < AUX_COLOR_BUCKETS // 2
     return {n: i + 1 for i, n in enumerate(names)}, {c: i + 1 for i, c in enumerate(colours)}
+
+
+# Question types whose answer only the pixels give (no text to copy from the OCR block or the question): every
+# token of such an answer is "visual", as are, in any caption or answer, the tokens of colour, shape, object and
+# number words, and the first token of a refusal. `--lm-visual-weight` weighs their language loss up: colour
+# answers are 0.7% of an image's target tokens and counts 1.4% (about 11% are visual in all), and 0.5.0
+# answered colours at chance (MODEL_CARD.md, session 10).
+VISUAL_QTYPES = frozenset({"colour", "count", "object", "subject", "position", "relation", "superlative"})
+
+
+@functools.lru_cache(maxsize=None)
+def visual_words() -> "re.Pattern[str]":
+    """Colour names, shape names, the everyday objects' names and the number words one to twenty, whole words,
+    singular or plural, any case."""
+    from training.synth import colors
+    from training.synth.assets import EMOJI_ALIAS
+    from training.synth.language import NUMBER_WORDS
+    from training.synth.scenes.shapes import SHAPES
+    words = set(colors.NAMED) | {"grey"} | set(SHAPES) | set(EMOJI_ALIAS.values()) | set(NUMBER_WORDS[1:21])
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})(?:s|es)?\b", re.IGNORECASE)
+
+
+def visual_flags(tok, text: str, ids: List[int], whole: bool = False) -> List[int]:
+    """Per token of `ids` (the encoding of `text`): 1 where it overlaps a visual word (all 1 with `whole`)."""
+    if whole:
+        return [1] * len(ids)
+    spans = [(len(text[:m.start()].encode("utf-8")), len(text[:m.end()].encode("utf-8")))
+             for m in visual_words().finditer(text)]
+    flags, at = [], 0
+    for n in tok.byte_lengths(ids):
+        flags.append(int(any(a < at + n and at < b for a, b in spans)))
+        at += n
+    return flags
 
 
 def aux_class(s: str, known: Dict[str, int], n: int) -> int:
@@ -283,12 +318,17 @@ def task_of(rec: dict, tok, cfg: ExampleConfig, block: str) -> Optional[dict]:
         room = cfg.max_task_tokens - len(prompt_ids)
         if room < 4:
             return None
+        whole = rec["task"] == "query" and rec.get("qtype") in VISUAL_QTYPES
+        # a refusal's first token is the decision that the thing is absent (against a count or a colour, which
+        # are weighted); its noun is copied from the question, not read from the pixels
+        visual = [1] + [0] * (len(ids) - 1) if rec.get("refusal") else visual_flags(tok, " " + target, ids, whole)
         if len(ids) > room:
             if rec["task"] != "caption":
                 return None
-            ids = ids[:room]       # cut long captions; no eos then (the cut text does not end there)
+            ids, visual = ids[:room], visual[:room]   # cut long captions; no eos then (the cut text does not end there)
             t["truncated"] = True
         t["target_ids"] = ids
+        t["visual"] = visual + ([] if t.get("truncated") else [int(whole)])   # per label: the targets, then eos
         t["refusal"] = bool(rec.get("refusal"))
         t["qtype"] = rec.get("qtype")
         return t
@@ -469,19 +509,22 @@ def task_rows(ex_tasks, cfg_model) -> List[dict]:
         cval = [0.0] * n
         sval = [(0.0, 0.0)] * n
         lm = [IGNORE] * n
+        lmv = [0] * n        # 1 where the label is a visual token (visual_flags)
         cl = [IGNORE] * n
         sl = [(IGNORE, IGNORE)] * n
         src = [1] * n        # the prompt's tokens are copy sources (lunette/copy.py); nothing after them is
         if "target_ids" in t:
             tgt = t["target_ids"]
             labels = tgt + ([] if t.get("truncated") else [cfg_model.eos_id])
-            lm[n - 1] = labels[0]
+            visual = t.get("visual") or [0] * len(labels)
+            lm[n - 1], lmv[n - 1] = labels[0], visual[0]
             for k, tid in enumerate(tgt):
                 types.append(TOK)
                 toks.append(tid)
                 cval.append(0.0)
                 sval.append((0.0, 0.0))
                 lm.append(labels[k + 1] if k + 1 < len(labels) else IGNORE)
+                lmv.append(visual[k + 1] if k + 1 < len(labels) else 0)
                 cl.append(IGNORE)
                 sl.append((IGNORE, IGNORE))
                 src.append(0)
@@ -495,6 +538,7 @@ def task_rows(ex_tasks, cfg_model) -> List[dict]:
                 cval.append(cv)
                 sval.append(sv)
                 lm.append(IGNORE)
+                lmv.append(0)
                 cl.append(IGNORE)
                 sl.append((IGNORE, IGNORE))
                 src.append(0)
@@ -516,7 +560,7 @@ def task_rows(ex_tasks, cfg_model) -> List[dict]:
             lm[dec] = cfg_model.eos_id
         # the prompt's last position makes the first prediction (answer token, or coord-vs-eos); its attention
         # is supervised toward the task's objects and OCR lines (losses.grounding_loss)
-        rows.append({"types": types, "toks": toks, "cval": cval, "sval": sval, "lm": lm, "cl": cl, "sl": sl,
+        rows.append({"types": types, "toks": toks, "cval": cval, "sval": sval, "lm": lm, "lmv": lmv, "cl": cl, "sl": sl,
                      "src": src, "ground": t.get("ground"), "ground_text": t.get("ground_text"), "ground_pos": n - 1})
     return rows
 
@@ -551,13 +595,13 @@ def collate(examples: List[dict], cfg_model) -> dict:
     for e in examples:
         rows = task_rows(e["tasks"], cfg_model)
         n_tasks += len(rows)
-        cat = {k: [] for k in ("types", "toks", "cval", "sval", "lm", "cl", "sl", "src", "seg", "offs")}
+        cat = {k: [] for k in ("types", "toks", "cval", "sval", "lm", "lmv", "cl", "sl", "src", "seg", "offs")}
         cat["ground"], cat["ground_text"] = [], []          # (packed position, mask over patches / OCR tokens)
         for si, r in enumerate(rows):
             for k in ("ground", "ground_text"):
                 if r[k] is not None:
                     cat[k].append((len(cat["types"]) + r["ground_pos"], r[k]))
-            for k in ("types", "toks", "cval", "sval", "lm", "cl", "sl", "src"):
+            for k in ("types", "toks", "cval", "sval", "lm", "lmv", "cl", "sl", "src"):
                 cat[k] += r[k]
             cat["seg"] += [si] * len(r["types"])
             cat["offs"] += list(range(len(r["types"])))
@@ -568,6 +612,7 @@ def collate(examples: List[dict], cfg_model) -> dict:
     cval = np.zeros((b, t), dtype=np.float32)
     sval = np.zeros((b, t, 2), dtype=np.float32)
     lm = np.full((b, t), IGNORE, dtype=np.int64)
+    lmv = np.zeros((b, t), dtype=bool)
     cl = np.full((b, t), IGNORE, dtype=np.int64)
     sl = np.full((b, t, 2), IGNORE, dtype=np.int64)
     seg = np.full((b, t), -1, dtype=np.int64)
@@ -586,9 +631,10 @@ def collate(examples: List[dict], cfg_model) -> dict:
         sl[k, :n] = np.asarray(r["sl"], dtype=np.int64).reshape(n, 2)
         lm[k, :n], cl[k, :n], seg[k, :n], offs[k, :n] = r["lm"], r["cl"], r["seg"], r["offs"]
         src[k, :n] = r["src"]
+        lmv[k, :n] = r["lmv"]
     aux = {k: torch.from_numpy(np.stack([e["aux"][k] for e in examples])) for k in examples[0]["aux"]}
     T = torch.from_numpy
     return {"pixels": pixels, "ocr": T(ocr), "ocr_len": T(ocr_len), "types": T(types), "toks": T(toks),
-            "cval": T(cval), "sval": T(sval), "lm": T(lm), "cl": T(cl), "sl": T(sl), "src": T(src), "seg": T(seg),
+            "cval": T(cval), "sval": T(sval), "lm": T(lm), "lmv": T(lmv), "cl": T(cl), "sl": T(sl), "src": T(src), "seg": T(seg),
             "offs": T(offs), "ground": T(ground), "ground_text": T(ground_text),
             "aux": aux, "kinds": [e["kind"] for e in examples], "n_images": b, "n_tasks": n_tasks}

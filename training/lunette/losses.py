@@ -246,7 +246,7 @@ def distill_loss(teacher, batch: dict, sel: torch.Tensor, logits: torch.Tensor) 
 def forward_losses(model, aux_head, batch: dict, sigma_coord: float = 1.5, sigma_size: float = 1.5,
                    aux_weight: float = 0.3, region_weight: float = 1.0,
                    ground_weight: float = 0.0, ground_text_weight: float = 0.0,
-                   aux_object_weight: float = 0.0, lm_task_power: float = 0.0,
+                   aux_object_weight: float = 0.0, lm_task_power: float = 0.0, lm_visual_weight: float = 1.0,
                    teacher=None, distill_weight: float = 0.0) -> Dict[str, torch.Tensor]:
     """All training losses of one packed batch. With a `teacher` (a frozen model) and distill_weight > 0, the
     KL divergence from the teacher's next-token distribution to the student's at every labelled text position is
@@ -270,12 +270,17 @@ def forward_losses(model, aux_head, batch: dict, sigma_coord: float = 1.5, sigma
         with torch.no_grad():
             out["lm_vocab_only"] = F.cross_entropy(logits.float(), lm[sel])
     out["lm"] = nll.mean()
+    visual = batch["lmv"][sel] if "lmv" in batch else None
     with torch.no_grad():
         out["lm_acc"] = (logits.argmax(-1) == lm[sel]).float().mean()
+        if visual is not None and bool(visual.any()):
+            out["lm_visual"] = nll[visual].mean()   # the tokens only the pixels tell (data.visual_flags)
     if teacher is not None and distill_weight > 0:
         out["distill"] = distill_loss(teacher, batch, sel, logits)
-    if lm_task_power > 0:
-        w = task_weights(batch["seg"], sel, lm_task_power)
+    if lm_task_power > 0 or (lm_visual_weight != 1.0 and visual is not None):
+        w = task_weights(batch["seg"], sel, lm_task_power) if lm_task_power > 0 else torch.ones_like(nll)
+        if lm_visual_weight != 1.0 and visual is not None:
+            w = w * torch.where(visual, torch.full_like(w, lm_visual_weight), torch.ones_like(w))
         out["lm_task"] = (w * nll).sum() / w.sum()
         loss = out["lm_task"]
     else:

@@ -370,6 +370,70 @@ def test_the_task_balanced_loss_is_used_only_when_asked():
     assert torch.isclose(balanced["loss"] - balanced["lm_task"], plain["loss"] - plain["lm"], atol=1e-5)
 
 
+def test_visual_tokens_are_the_words_only_the_pixels_tell():
+    import os
+    import sys
+    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    if repo not in sys.path:
+        sys.path.insert(0, repo)
+    from lunette.data import ExampleConfig, task_of, visual_flags
+    from lunette.tokenizer import Tokenizer
+    tok = Tokenizer.load(os.path.join(repo, "models", "lunette-nano", "tokenizer.json"))
+
+    def marked(text, whole=False):
+        ids = tok.encode(text)
+        flags = visual_flags(tok, text, ids, whole)
+        assert len(flags) == len(ids)
+        at, words = 0, []
+        for i, f in zip(ids, flags):
+            piece = tok.decode([i])
+            if f:
+                words.append(piece)
+            at += len(piece)
+        return "".join(words)
+
+    assert marked(" There are Two blue squares and a red circle.") == " Two blue squares red circle"
+    assert marked(" A dog next to grey apples") == " dog grey apples"
+    assert marked(" The title reads Deploy, the button says Reddit") == ""   # whole words only
+    assert marked(" Bottom left", whole=True) == " Bottom left"
+
+    cfg = ExampleConfig(seed=1)
+    colour = task_of({"task": "query", "prompt": "\n\nQuestion: What colour?\n\nAnswer:", "target": "Red",
+                      "qtype": "colour"}, tok, cfg, "")
+    assert colour["visual"] == [1] * len(colour["target_ids"]) + [1]      # the whole answer and its end
+    reading = task_of({"task": "query", "prompt": "\n\nQuestion: What colour?\n\nAnswer:", "target": "red circle",
+                       "qtype": "text"}, tok, cfg, "")
+    assert reading["visual"][-1] == 0 and 0 < sum(reading["visual"]) < len(reading["visual"])
+    refusal = task_of({"task": "query", "prompt": "\n\nQuestion: What colour?\n\nAnswer:",
+                       "target": "There is no red circle in the image.", "qtype": "refusal", "refusal": True},
+                      tok, cfg, "")
+    # the decision to refuse is visual (it competes with a count or a colour); the noun is the question's
+    assert refusal["visual"] == [1] + [0] * len(refusal["target_ids"])
+
+
+def test_the_visual_token_weight_is_used_only_when_asked():
+    cfg = tiny()
+    tok = _tok()
+    torch.manual_seed(0)
+    model = LunetteModel(cfg)
+    examples = [_example(tok, cfg, i) for i in range(2)]
+    for e in examples:   # the colour answer and its end are visual, as task_of marks them
+        for t in e["tasks"]:
+            if t["task"] == "query":
+                t["visual"] = [1] * (len(t["target_ids"]) + 1)
+    batch = collate(examples, cfg)
+    assert int(batch["lmv"].sum()) == sum(len(t.get("visual", [])) for e in examples for t in e["tasks"]) > 0
+    plain = forward_losses(model, None, batch, aux_weight=0.0)
+    weighted = forward_losses(model, None, batch, aux_weight=0.0, lm_visual_weight=4.0)
+    assert "lm_task" not in plain and "lm_visual" in plain
+    assert torch.isclose(weighted["lm"], plain["lm"]) and torch.isclose(weighted["lm_visual"], plain["lm_visual"])
+    nll_rest = (plain["lm"] * int((batch["lm"] != IGNORE).sum()) - plain["lm_visual"] * int(batch["lmv"].sum()))
+    n_rest = int((batch["lm"] != IGNORE).sum()) - int(batch["lmv"].sum())
+    want = (nll_rest + 4.0 * plain["lm_visual"] * int(batch["lmv"].sum())) / (n_rest + 4.0 * int(batch["lmv"].sum()))
+    assert torch.isclose(weighted["lm_task"], want, atol=1e-5)
+    assert torch.isclose(weighted["loss"] - weighted["lm_task"], plain["loss"] - plain["lm"], atol=1e-5)
+
+
 def test_distillation_is_zero_against_itself_and_pulls_toward_the_teacher():
     torch.manual_seed(0)
     cfg = tiny()
