@@ -50,8 +50,8 @@ status=0
 [ "$status" = 0 ] || exit "$status"
 
 # 2. Everything, from there: batches of 32 images (4x the CPU runs) at a peak rate of 4e-4, object names
-#    supervised on the tower as well. The cosine spans 80,000 images, about 7 minutes at the ~200 images/s that 15
-#    workers should give (47 ms an image on one core here); past them the rate stays at its floor, so the weights
+#    supervised on the tower as well. The cosine spans 80,000 images: 7 minutes at 190 images/s, a cautious guess
+#    (15 workers at the 47 ms an image measured on one core here would give 300); past them the rate stays at its floor, so the weights
 #    that come back were trained at a low rate last. Options after MINUTES (e.g. --lm-visual-weight 4) override.
 "$python" training/train.py --runs "$runs" --name gpu --init-from "$runs/aux/ckpt.pt" \
   --workers "$workers" --images-per-batch 32 --lr 4e-4 --warmup 100 --planned-images 80000 --aux-object-weight 0.3 \
