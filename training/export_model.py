@@ -95,13 +95,11 @@ def main():
                            answer_candidates="ocr_lines", quotes="ocr_lines", snap_boxes="pixels",
                            region_proposals="pixels", single_line=True)
     if args.fp16:
-        import hashlib
+        from lunette.export import file_entry, write_json
         for f in ("vision.onnx", "embed.onnx", "decoder.onnx", "region.onnx"):
             p = os.path.join(args.out, f)
             fp16_weights(p)
-            data = open(p, "rb").read()
-            manifest["files"][f] = {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
-        from lunette.export import write_json
+            manifest["files"][f] = file_entry(p)
         write_json(os.path.join(args.out, "manifest.json"), manifest)
     total = sum(v["bytes"] for v in manifest["files"].values())
     print(f"pack {args.out}: {total / 1e6:.2f} MB, files {sorted(manifest['files'])}")

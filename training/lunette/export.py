@@ -197,7 +197,8 @@ def write_json(path: str, obj) -> bytes:
     return data
 
 
-def _file_entry(path: str) -> dict:
+def file_entry(path: str) -> dict:
+    """A file's manifest entry: its SHA-256 and size (also the shard index's, lunette/shards.py)."""
     with open(path, "rb") as f:
         data = f.read()
     return {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
@@ -271,7 +272,7 @@ def export_pack(
                        **({"snap_boxes": snap_boxes} if snap_boxes else {}),
                        **({"region_proposals": region_proposals} if region_proposals else {}),
                        **({"single_line": True} if single_line else {})},
-        "files": {f: _file_entry(os.path.join(out_dir, f)) for f in files},
+        "files": {f: file_entry(os.path.join(out_dir, f)) for f in files},
     }
     write_json(os.path.join(out_dir, "manifest.json"), manifest)
     return manifest

@@ -9,23 +9,16 @@ format reads the same under numpy 1.x here and 2.x there, which a pickled torch 
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from typing import Dict, List, Tuple
 
 import numpy as np
 
+from .export import file_entry
+
 INDEX = "weights.json"
 MAX_SHARD_BYTES = 15 * 2 ** 20  # under the 16 MiB a returned file may have, with room for the npz headers
-
-
-def _sha256(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _plan(arrays: Dict[str, np.ndarray], max_bytes: int) -> List[List[str]]:
@@ -67,7 +60,7 @@ def save_shards(groups: Dict[str, Dict[str, "object"]], out_dir: str, meta: dict
         np.savez(path, **{f"t{j}": arrays[n] for j, n in enumerate(names)})
         for j, n in enumerate(names):
             entries[n].update(shard=file, member=f"t{j}")
-        shard_info.append({"file": file, "bytes": os.path.getsize(path), "sha256": _sha256(path)})
+        shard_info.append({"file": file, **file_entry(path)})
         paths.append(path)
     index_path = os.path.join(out_dir, INDEX)
     with open(index_path, "w", encoding="utf-8") as f:
@@ -94,7 +87,7 @@ def load_shards(in_dir: str) -> Tuple[Dict[str, Dict[str, "object"]], dict]:
         path = os.path.join(in_dir, shard["file"])
         if not os.path.isfile(path):
             raise ValueError(f"missing shard {path}")
-        if _sha256(path) != shard["sha256"]:
+        if file_entry(path)["sha256"] != shard["sha256"]:
             raise ValueError(f"{path} is damaged (its SHA-256 differs from the index's)")
         archives[shard["file"]] = np.load(path)
     groups: Dict[str, Dict[str, object]] = {}
