@@ -260,7 +260,8 @@ def eval_real(backend, gt_path: str, use_ocr: bool, log: list, limit: int = 0) -
         t0 = time.time()
         backend.prepare(os.path.join(base, it["image"]), it["ocr"] if use_ocr else None)
         rec = {"id": it["id"], "kind": it["kind"]}
-        # set 1: the first 27 items, which every earlier model card row was measured on; set 2: added in session 10
+        # set 1: the first 27 items, which every earlier model card row was measured on; set 2 (23): added in
+        # session 10; set 3 (22): added in session 16, written before any model saw them
         sc = [total, by_kind[it["kind"]], by_set[f"set{it.get('set', 1)}"]]
         cap = backend.caption("normal")
         rec["caption"] = cap

@@ -653,3 +653,286 @@ item2(id="doc-changelog", kind="document", source="html", html="""
       subject=[["document", "changelog", "page", "text", "release notes"]], keywords=[["changelog"], ["1.2.0"]],
       qa=[("What is the title of the document?", ["changelog"]), ("What is the latest version?", ["1.2.0"])],
       absurd=["What colour is the cat?"])
+
+
+# === third set (session 16): 22 more pages of the same kinds, some not 4:3, written before any model saw them ===
+def item3(**kw):
+    item(set=3, **kw)
+
+
+item3(id="ui-search-empty", kind="ui", source="html", size=(1000, 600), html="""
+<div style="background:#ffffff;width:1000px;height:600px;padding:40px 60px;box-sizing:border-box;color:#111827">
+ <div style="font-size:28px;font-weight:bold;margin-bottom:24px">Search packages</div>
+ <div data-gt="text field" style="border:1px solid #9ca3af;border-radius:6px;height:42px;width:600px;font-size:18px;line-height:42px;padding-left:14px;box-sizing:border-box;color:#111827">left-pad-ultra</div>
+ <div style="margin-top:80px;text-align:center;width:600px">
+  <div style="font-size:24px;font-weight:bold;color:#374151">No results found</div>
+  <div style="font-size:15px;color:#6b7280;margin-top:8px">Try a different search term.</div></div></div>""",
+      subject=[["search", "no results"]], keywords=[["packages"], ["light", "white"]],
+      qa=[("What does the message say?", ["no results found"]), ("Is this a light or dark theme?", ["light"]),
+          ("How many text fields are there?", ["1", "one"]), ("What was searched for?", ["left-pad-ultra"])],
+      absurd=["What colour is the dog?", "How many cars are there?"],
+      detect=["text field"], point=["text field"])
+
+item3(id="ui-pricing", kind="ui", source="html", html="""
+<div style="background:#f8fafc;width:800px;height:600px;padding:36px 30px;box-sizing:border-box;color:#0f172a">
+ <div style="font-size:28px;font-weight:bold;text-align:center;margin-bottom:30px">Choose a plan</div>
+ <div style="display:flex;justify-content:space-between">
+  <div style="background:white;border:1px solid #cbd5e1;border-radius:10px;width:220px;padding:22px;box-sizing:border-box">
+   <div style="font-size:20px;font-weight:bold">Free</div><div style="font-size:30px;margin:12px 0">$0</div>
+   <div style="font-size:14px;color:#475569;height:120px">1 project<br>Community support</div>
+   <span data-gt="button" style="display:inline-block;background:#e2e8f0;padding:9px 18px;border-radius:6px">Get started</span></div>
+  <div style="background:white;border:3px solid #7c3aed;border-radius:10px;width:220px;padding:22px;box-sizing:border-box">
+   <div style="font-size:20px;font-weight:bold">Pro</div><div style="font-size:30px;margin:12px 0">$12</div>
+   <div style="font-size:14px;color:#475569;height:120px">10 projects<br>Email support</div>
+   <span data-gt="button" style="display:inline-block;background:#7c3aed;color:white;padding:9px 18px;border-radius:6px">Get started</span></div>
+  <div style="background:white;border:1px solid #cbd5e1;border-radius:10px;width:220px;padding:22px;box-sizing:border-box">
+   <div style="font-size:20px;font-weight:bold">Team</div><div style="font-size:30px;margin:12px 0">$49</div>
+   <div style="font-size:14px;color:#475569;height:120px">Unlimited projects<br>Priority support</div>
+   <span data-gt="button" style="display:inline-block;background:#e2e8f0;padding:9px 18px;border-radius:6px">Get started</span></div>
+ </div></div>""",
+      subject=[["pricing", "plan", "plans"]], keywords=[["pro"], ["team"], ["free"]],
+      qa=[("How many plans are there?", ["3", "three"]), ("What is the price of the Pro plan?", ["$12", "12"]),
+          ("What does the button say?", ["get started"]), ("How many buttons are there?", ["3", "three"])],
+      absurd=["What is the cat eating?"],
+      detect=["button"], point=["button"])
+
+item3(id="ui-404", kind="ui", source="html", html="""
+<div style="background:#111827;width:800px;height:600px;display:flex;flex-direction:column;align-items:center;justify-content:center;color:#f9fafb">
+ <div style="font-size:110px;font-weight:bold;color:#f59e0b">404</div>
+ <div style="font-size:26px;margin:8px 0 28px">Page not found</div>
+ <span data-gt="button" style="display:inline-block;background:#f59e0b;color:#111827;font-size:17px;padding:11px 30px;border-radius:6px">Go home</span></div>""",
+      subject=[["404", "not found", "error"]], keywords=[["page"], ["dark"]],
+      qa=[("What does the button say?", ["go home"]), ("What error code is shown?", ["404"]),
+          ("Is this a light or dark theme?", ["dark"]), ("What does the page say?", ["page not found", "404 page not found"])],
+      absurd=["How many horses are there?", "What colour is the bird?"],
+      detect=["button"], point=["button"])
+
+item3(id="ui-sidebar", kind="ui", source="html", size=(900, 600), html="""
+<div style="background:#0b1220;width:900px;height:600px;display:flex;color:#e5e7eb">
+ <div data-gt="menu" style="width:220px;background:#111a2e;padding:24px 16px;box-sizing:border-box;font-size:16px;line-height:2.6">
+  <div style="font-size:20px;font-weight:bold;margin-bottom:14px">Orbitly</div>
+  <div>Dashboard</div><div style="background:#2563eb;border-radius:6px;padding-left:10px">Projects</div><div>Team</div><div>Settings</div></div>
+ <div style="padding:30px;flex:1">
+  <div style="font-size:26px;font-weight:bold;margin-bottom:20px">Projects</div>
+  <div style="font-size:16px;color:#9ca3af">You have 4 active projects.</div></div></div>""",
+      subject=[["sidebar", "dashboard", "menu", "navigation", "projects"]], keywords=[["dark"], ["orbitly"]],
+      qa=[("Which item is selected?", ["projects"]), ("How many items are in the sidebar?", ["4", "four"]),
+          ("Is this a light or dark theme?", ["dark"]), ("What is the name of the app?", ["orbitly"])],
+      absurd=["What is the dog doing?"],
+      detect=["menu"], point=["menu"])
+
+item3(id="ui-saved-toast", kind="ui", source="html", html="""
+<div style="background:#f9fafb;width:800px;height:600px;position:relative;color:#111827">
+ <div style="padding:30px;font-size:26px;font-weight:bold">Profile</div>
+ <div style="padding:0 30px;font-size:15px;color:#4b5563">Name: Ada Park<br>Role: Maintainer</div>
+ <div data-gt="notification" style="position:absolute;top:24px;right:24px;background:#16a34a;color:white;font-size:16px;padding:14px 22px;border-radius:8px">Changes saved</div></div>""",
+      subject=[["notification", "toast", "profile", "saved"]], keywords=[["changes saved", "saved"]],
+      qa=[("What does the notification say?", ["changes saved"]), ("Where is the notification?", ["top right", "top-right", "upper right"]),
+          ("What colour is the notification?", ["green"])],
+      absurd=["What colour is the car?"],
+      detect=["notification"], point=["notification"])
+
+item3(id="ui-login-dark", kind="ui", source="html", size=(600, 800), html="""
+<div style="background:#18181b;width:600px;height:800px;display:flex;align-items:center;justify-content:center">
+ <div data-gt="dialog" style="background:#27272a;color:#fafafa;width:400px;padding:32px;border-radius:10px;box-sizing:border-box">
+  <div style="font-size:26px;font-weight:bold;margin-bottom:22px">Welcome back</div>
+  <div style="font-size:14px;color:#a1a1aa">Username</div>
+  <div data-gt="text field" style="border:1px solid #52525b;border-radius:4px;height:36px;margin:4px 0 14px"></div>
+  <div style="font-size:14px;color:#a1a1aa">Password</div>
+  <div data-gt="text field" style="border:1px solid #52525b;border-radius:4px;height:36px;margin:4px 0 24px"></div>
+  <span data-gt="button" style="display:inline-block;background:#dc2626;color:white;font-size:16px;padding:10px 30px;border-radius:4px">Sign in</span>
+ </div></div>""",
+      subject=[["sign in", "login", "log in", "sign-in"]], keywords=[["dark"], ["form", "dialog", "page", "screen"]],
+      qa=[("What does the button say?", ["sign in"]), ("How many text fields are there?", ["2", "two"]),
+          ("Is this a light or dark theme?", ["dark"]), ("What colour is the button?", ["red"])],
+      absurd=["What is the woman holding?", "How many dogs are there?"],
+      detect=["button", "text field"], point=["button"])
+
+# --- code and terminals ---
+item3(id="code-go", kind="code", source="html", html="""
+<div class="mono" style="background:#ffffff;color:#24292f;width:800px;height:600px;font-size:16px">
+ <div style="background:#f6f8fa;border-bottom:1px solid #d0d7de;padding:8px 16px;font-family:'DejaVu Sans';font-size:14px">main.go</div>
+ <pre style="margin:0;padding:16px;line-height:1.6"><span style="color:#cf222e">package</span> main
+
+<span style="color:#cf222e">import</span> (
+    <span style="color:#0a3069">"fmt"</span>
+    <span style="color:#0a3069">"net/http"</span>
+)
+
+<span style="color:#cf222e">func</span> <span style="color:#8250df">main</span>() {
+    http.HandleFunc(<span style="color:#0a3069">"/"</span>, handler)
+    fmt.Println(<span style="color:#0a3069">"listening on :8080"</span>)
+    http.ListenAndServe(<span style="color:#0a3069">":8080"</span>, <span style="color:#cf222e">nil</span>)
+}
+</pre></div>""",
+      subject=[["code", "editor", "go"]], keywords=[["main.go"], ["light"]],
+      qa=[("What programming language is this?", ["go", "golang"]), ("What is the name of the open file?", ["main.go"]),
+          ("Is this a light or dark theme?", ["light"])],
+      absurd=["What colour is the horse?", "How many people are there?"])
+
+item3(id="code-java-dark", kind="code", source="html", size=(1000, 600), html="""
+<div class="mono" style="background:#282c34;color:#abb2bf;width:1000px;height:600px;font-size:16px">
+ <div style="background:#21252b;padding:8px 16px;font-family:'DejaVu Sans';font-size:14px;color:#fff">UserService.java</div>
+ <pre style="margin:0;padding:16px;line-height:1.6"><span style="color:#c678dd">public class</span> <span style="color:#e5c07b">UserService</span> {
+    <span style="color:#c678dd">private final</span> <span style="color:#e5c07b">UserRepository</span> repository;
+
+    <span style="color:#c678dd">public</span> <span style="color:#e5c07b">User</span> <span style="color:#61afef">findById</span>(<span style="color:#c678dd">long</span> id) {
+        <span style="color:#c678dd">return</span> repository.findById(id).orElseThrow();
+    }
+}
+</pre></div>""",
+      subject=[["code", "editor", "java"]], keywords=[["userservice.java", "userservice"], ["dark"]],
+      qa=[("What programming language is this?", ["java"]), ("What is the name of the open file?", ["userservice.java"]),
+          ("Is this a light or dark theme?", ["dark"])],
+      absurd=["What is the cat doing?"])
+
+item3(id="term-pip-error", kind="terminal", source="html", html="""
+<div class="mono" style="background:#1a1a1a;color:#e0e0e0;width:800px;height:600px;font-size:14px">
+ <pre style="margin:0;padding:14px;line-height:1.5">$ pip install torchvizard
+ERROR: Could not find a version that satisfies the requirement torchvizard
+ERROR: No matching distribution found for torchvizard
+$ </pre></div>""",
+      subject=[["terminal", "pip", "error", "command"]], keywords=[["error"], ["torchvizard", "pip"]],
+      qa=[("What command was run?", ["pip install torchvizard"]), ("Did the command succeed?", ["no"]),
+          ("Which package could not be found?", ["torchvizard"])],
+      absurd=["What colour is the dog?"])
+
+item3(id="term-git-log", kind="terminal", source="html", html="""
+<div class="mono" style="background:#0d1117;color:#c9d1d9;width:800px;height:600px;font-size:14px">
+ <pre style="margin:0;padding:14px;line-height:1.5">$ git log --oneline
+<span style="color:#e3b341">a1b2c3d</span> Fix login redirect
+<span style="color:#e3b341">9f8e7d6</span> Add dark mode toggle
+<span style="color:#e3b341">5c4b3a2</span> Initial commit
+$ </pre></div>""",
+      subject=[["terminal", "git", "command", "log", "commits"]], keywords=[["git log"], ["dark"]],
+      qa=[("What command was run?", ["git log --oneline"]), ("How many commits are shown?", ["3", "three"]),
+          ("What is the latest commit message?", ["fix login redirect"])],
+      absurd=["How many cats are there?"])
+
+item3(id="term-npm-test", kind="terminal", source="html", html="""
+<div class="mono" style="background:#ffffff;color:#1f2328;width:800px;height:600px;font-size:14px">
+ <pre style="margin:0;padding:14px;line-height:1.5">$ npm test
+
+ <span style="color:#1a7f37">PASS</span>  src/math.test.js
+ <span style="color:#1a7f37">PASS</span>  src/strings.test.js
+
+Tests:       12 passed, 12 total
+Time:        1.8 s
+$ </pre></div>""",
+      subject=[["terminal", "test", "tests", "npm", "command"]], keywords=[["passed", "pass"], ["light"]],
+      qa=[("Did the tests pass?", ["yes"]), ("How many tests passed?", ["12", "twelve"]),
+          ("What command was run?", ["npm test"])],
+      absurd=["What colour is the bicycle?", "What is the man eating?"])
+
+# --- charts ---
+item3(id="chart-downloads", kind="chart", source="matplotlib", code="""
+fig, ax = plt.subplots(figsize=(10, 6), dpi=100)
+bars = ax.bar(["W1", "W2", "W3", "W4", "W5"], [120, 180, 260, 210, 150], color="#f97316")
+for k, b in enumerate(bars): b.set_gid(f"gt-bar-{k}")
+ax.set_title("Downloads per week"); ax.set_ylabel("Downloads")
+""", size=(1000, 600), subject=[["bar chart", "bar graph", "chart"]], keywords=[["downloads"]],
+      qa=[("What kind of chart is this?", ["a bar chart", "bar chart", "bar"]), ("How many bars are there?", ["5", "five"]),
+          ("What is the title of the chart?", ["downloads per week"]), ("Which week is the highest?", ["w3"]),
+          ("What colour are the bars?", ["orange"])],
+      absurd=["What is the dog doing?"],
+      detect=["bar"], point=["bar"])
+
+item3(id="chart-memory", kind="chart", source="matplotlib", code="""
+fig, ax = plt.subplots(figsize=(8, 6), dpi=100)
+ax.plot([0, 1, 2, 3, 4, 5, 6], [210, 230, 260, 250, 300, 340, 330], color="#2563eb", marker="o")
+ax.set_title("Memory usage"); ax.set_xlabel("Minute"); ax.set_ylabel("MB")
+""", subject=[["line chart", "line graph", "chart", "plot"]], keywords=[["memory"]],
+      qa=[("What kind of chart is this?", ["a line chart", "line chart", "line"]), ("What is the title of the chart?", ["memory usage"]),
+          ("What does the x-axis show?", ["minute", "minutes"])],
+      absurd=["How many birds are there?"])
+
+item3(id="chart-languages", kind="chart", source="matplotlib", code="""
+fig, ax = plt.subplots(figsize=(8, 6), dpi=100)
+w, _ = ax.pie([50, 30, 20], labels=["Python", "Go", "Rust"], colors=["#3b82f6", "#10b981", "#f59e0b"])
+for k, x in enumerate(w): x.set_gid(f"gt-slice-{k}")
+ax.set_title("Languages")
+""", subject=[["pie chart", "pie", "chart"]], keywords=[["languages"], ["python"]],
+      qa=[("What kind of chart is this?", ["a pie chart", "pie chart", "pie"]), ("How many slices are there?", ["3", "three"]),
+          ("Which slice is the largest?", ["python"]), ("What is the title of the chart?", ["languages"])],
+      absurd=["What colour is the cat?"],
+      detect=["slice"], point=["slice"])
+
+# --- diagrams ---
+item3(id="diagram-login-flow", kind="diagram", source="dot", dot="""
+digraph G { node [shape=box, style=filled, fillcolor="#dcfce7", fontname="DejaVu Sans"];
+  Start -> "Enter password"; "Enter password" -> "Valid?"; "Valid?" [shape=diamond];
+  "Valid?" -> Dashboard [label="yes"]; "Valid?" -> "Enter password" [label="no"]; }
+""", subject=[["flowchart", "flow chart", "diagram"]], keywords=[["password"], ["dashboard"]],
+      qa=[("What is the first step?", ["start"]), ("What is the last step?", ["dashboard"]),
+          ("What comes after Start?", ["enter password"])],
+      absurd=["What is the horse eating?"],
+      detect=["node"], point=["node"])
+
+item3(id="diagram-three-tier", kind="diagram", source="dot", dot="""
+digraph G { rankdir=LR; node [shape=box, style=filled, fillcolor="#fce7f3", fontname="DejaVu Sans"];
+  Browser -> "Web app" -> Postgres; }
+""", size=(1000, 400), subject=[["diagram", "architecture", "flowchart", "flow chart", "boxes"]], keywords=[["postgres"], ["browser"]],
+      qa=[("How many boxes are there?", ["3", "three"]), ("What is connected to Postgres?", ["web app"]),
+          ("What is the last box?", ["postgres"])],
+      absurd=["What colour is the dog?"],
+      detect=["node"], point=["node"])
+
+# --- shapes ---
+item3(id="shapes-two-circles", kind="shapes", source="html", html="""
+<svg width="800" height="600" style="background:white">
+ <circle id="gt-circle-0" cx="240" cy="300" r="120" fill="#dc2626"/>
+ <circle id="gt-circle-1" cx="560" cy="300" r="120" fill="#2563eb"/></svg>""",
+      subject=[["circle"]], keywords=[["red"], ["blue"], ["two", "2"]],
+      qa=[("How many circles are there?", ["2", "two"]), ("What colour is the left circle?", ["red"]),
+          ("Is there a square?", ["no"])],
+      absurd=["What is the cat doing?"],
+      detect=["circle"], point=["circle"])
+
+item3(id="shapes-green-triangle", kind="shapes", source="html", size=(600, 600), html="""
+<svg width="600" height="600" style="background:#f8fafc">
+ <polygon id="gt-triangle-0" points="300,110 480,470 120,470" fill="#16a34a"/></svg>""",
+      subject=[["triangle"]], keywords=[["green"]],
+      qa=[("What shape is this?", ["triangle", "a triangle"]), ("What colour is the triangle?", ["green"]),
+          ("How many shapes are there?", ["1", "one"])],
+      absurd=["What colour is the car?"],
+      detect=["triangle"], point=["triangle"])
+
+item3(id="shapes-purple-squares", kind="shapes", source="html", html="""
+<svg width="800" height="600" style="background:white">
+ <rect id="gt-square-0" x="90" y="220" width="160" height="160" fill="#7c3aed"/>
+ <rect id="gt-square-1" x="320" y="220" width="160" height="160" fill="#7c3aed"/>
+ <rect id="gt-square-2" x="550" y="220" width="160" height="160" fill="#7c3aed"/></svg>""",
+      subject=[["square"]], keywords=[["purple", "violet"], ["three", "3"]],
+      qa=[("How many squares are there?", ["3", "three"]), ("What colour are the squares?", ["purple", "violet"]),
+          ("Are there any triangles?", ["no"])],
+      absurd=["What is the man holding?"],
+      detect=["square"], point=["square"])
+
+# --- objects and a document ---
+item3(id="objects-car-single", kind="objects", source="html", html="""
+<div style="width:800px;height:600px;background:#eff6ff;display:flex;align-items:center;justify-content:center">
+ <span data-gt="car" style="font-size:280px;line-height:1;font-family:'Noto Color Emoji'">&#x1F697;</span></div>""",
+      subject=[["car"]], keywords=[["red"]],
+      qa=[("What is this?", ["car", "a car", "a red car", "red car"]), ("How many cars are there?", ["1", "one"])],
+      absurd=["What colour is the dog?"],
+      detect=["car"], point=["car"])
+
+item3(id="objects-dog-ball", kind="objects", source="html", html="""
+<div style="width:800px;height:600px;background:white;display:flex;align-items:center;justify-content:space-evenly;font-family:'Noto Color Emoji'">
+ <span data-gt="dog" style="font-size:220px;line-height:1">&#x1F415;</span><span data-gt="ball" style="font-size:120px;line-height:1">&#x26BD;</span></div>""",
+      subject=[["dog"]], keywords=[["ball", "football", "soccer"]],
+      qa=[("What animal is this?", ["dog", "a dog"]), ("How many dogs are there?", ["1", "one"]),
+          ("Is there a cat?", ["no"])],
+      absurd=["What colour is the bus?"],
+      detect=["dog"], point=["dog"])
+
+item3(id="doc-api", kind="document", source="html", html="""
+<div style="background:white;width:800px;height:600px;padding:36px 48px;box-sizing:border-box;color:#1f2328">
+ <div style="font-size:32px;font-weight:bold;border-bottom:1px solid #d0d7de;padding-bottom:8px">Users API</div>
+ <div class="mono" style="font-size:20px;margin-top:22px"><b style="color:#1a7f37">GET</b> /users/{id}</div>
+ <p style="font-size:16px;line-height:1.7">Returns one user by id. Requires the <code>read:users</code> scope.</p>
+ <div style="font-size:18px;font-weight:bold;margin-top:16px">Responses</div>
+ <ul style="font-size:16px;line-height:1.8"><li>200 OK: the user</li><li>404 Not Found: no such user</li></ul></div>""",
+      subject=[["document", "api", "documentation", "page", "text"]], keywords=[["users"], ["get"]],
+      qa=[("What is the title of the document?", ["users api"]), ("Which HTTP method is documented?", ["get"])],
+      absurd=["What colour is the horse?"])
