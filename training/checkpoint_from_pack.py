@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Rebuild a training checkpoint from a model pack, so that training can continue from a shipped model.
 
-  /usr/bin/python3 training/checkpoint_from_pack.py --pack models/lunette-nano --out training/runs/pack-0.5.0 \\
-      [--preset nano] [--next-index 114688]
+  /usr/bin/python3 training/checkpoint_from_pack.py --pack models/lunette-nano --out training/runs/pack-0.6.0 \\
+      [--preset nano] [--next-index 134776]
 
 Training runs are not kept in git, and a new machine starts without them; the pack is what remains. This writes
 `<out>/ckpt-final.pt` (config, weights, the aux head at zero, step 0) and copies the pack's tokenizer

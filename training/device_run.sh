@@ -29,8 +29,8 @@ fi
 python=${PYTHON:-python3}
 runs=${RUNS:-/tmp/lunette-runs}
 workers=${WORKERS:-$(( $(nproc) - 1 ))}
-# the pack was trained on images 0 .. 114,687 of the stream (MODEL_CARD.md); continue with unseen ones
-next_index=${NEXT_INDEX:-114688}
+# the pack (0.6.0) was trained on images 0 .. 134,775 of the stream (MODEL_CARD.md); continue with unseen ones
+next_index=${NEXT_INDEX:-134776}
 aux_images=${AUX_IMAGES:-6400}   # step 1 below: 200 batches
 export PYTHONUNBUFFERED=1 OMP_WAIT_POLICY=PASSIVE
 export LUNETTE_SHARE=$bundle/share LUNETTE_SYNTH_CACHE=$bundle/cache

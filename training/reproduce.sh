@@ -7,7 +7,8 @@
 #
 # Needs the Debian packages of training/README.md and `npm ci && npm run build` (engine parity and evaluation).
 # Training stops at fixed image counts (--until-images), so the schedule does not depend on the machine's speed;
-# on 2 shared cores it took ~57 min for 0.1.0, about 170 min in all for 0.2.0, 111 more minutes for 0.3.0, 95 more for 0.4.0 and 109 more for 0.5.0. The synthetic generator (training/synth) is deterministic per (seed, image),
+# on 2 shared cores it took ~57 min for 0.1.0, about 170 min in all for 0.2.0, 111 more minutes for 0.3.0, 95 more for 0.4.0, 109 more for 0.5.0
+# and about 55 more for 0.6.0. The synthetic generator (training/synth) is deterministic per (seed, image),
 # but it is still being extended: a later version of it draws different images, so numbers move within noise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -54,11 +55,35 @@ if [ ! -f "$READ_RUN/ckpt.pt" ]; then
 fi
 $PY training/train.py --name "$NAME-read" --resume --planned-images 26000 --until-images 98112 --minutes 600
 $PY training/train.py --name "$NAME-read" --resume --planned-images 24000 --until-images 114688 --minutes 600
-RUN=$READ_RUN
+# 0.6.0 (sessions 14-16) started from the 0.5.0 *pack*, whose training-only aux head is not in it: export 0.5.0 and
+# read it back (aux head at zero), fit the aux head alone (330 steps), train everything for 2,179 steps with the
+# language loss on visual tokens weighted x4 (--lm-visual-weight: colour, shape, object and number words, whole
+# answers to colour/count/object/position questions; no token of a refusal), then take the weights halfway between
+# that run and 0.5.0 (WiSE-FT: the fine-tune alone lost reading and refused too little; the midpoint keeps 0.5.0's
+# captions and reading and most of the fine-tune's answers)
+BASE_RUN=training/runs/$NAME-0.5.0
+if [ ! -f "$BASE_RUN/ckpt-final.pt" ]; then
+  $PY training/export_model.py --checkpoint "$READ_RUN/ckpt.pt" --out "$BASE_RUN/pack" --version 0.5.0
+  $PY training/checkpoint_from_pack.py --pack "$BASE_RUN/pack" --out "$BASE_RUN" --next-index 114688
+fi
+AUX_RUN=training/runs/$NAME-aux
+if [ ! -f "$AUX_RUN/ckpt.pt" ]; then
+  $PY training/train.py --name "$NAME-aux" --init-from "$BASE_RUN/ckpt-final.pt" --train-only aux_head --planned-images 2400 \
+    --lr 2e-3 --warmup 20 --aux-object-weight 0.5 --seed 17 --until-images 117328 --minutes 600 \
+    --kinds ui=0.20,code=0.10,terminal=0.08,chart=0.12,diagram=0.10,document=0.05,shapes=0.08,shapes:one-kind=0.10,objects=0.06,objects:single=0.06,photo=0.05
+fi
+VIS_RUN=training/runs/$NAME-visual
+if [ ! -f "$VIS_RUN/ckpt.pt" ]; then
+  $PY training/train.py --name "$NAME-visual" --init-from "$AUX_RUN/ckpt.pt" --planned-images 18000 --lr 1.5e-4 --warmup 50 \
+    --lm-visual-weight 4 --lm-visual-refusals none --seed 15 --until-images 134776 --minutes 600
+fi
+$PY training/train.py --name "$NAME-visual" --resume --until-images 134776 --minutes 600   # a stopped run continues
+RUN=training/runs/$NAME-halfway
+$PY training/interpolate_checkpoints.py --base "$BASE_RUN/ckpt-final.pt" --tuned "$VIS_RUN/ckpt.pt" --alpha 0.5 --out "$RUN"
 
-$PY training/export_model.py --checkpoint "$RUN/ckpt.pt" --out "$OUT" --version 0.5.0 --card models/lunette-nano/MODEL_CARD.md
+$PY training/export_model.py --checkpoint "$RUN/ckpt-final.pt" --out "$OUT" --version 0.6.0 --card models/lunette-nano/MODEL_CARD.md
 $PY training/check_parity.py "$OUT"
-$PY training/evaluate.py --checkpoint "$RUN/ckpt.pt" --real --ocr both --out "$RUN/eval-real-torch.json"
-$PY training/evaluate.py --checkpoint "$RUN/ckpt.pt" --synth 100 --ocr gt --out "$RUN/eval-synth-torch.json"
+$PY training/evaluate.py --checkpoint "$RUN/ckpt-final.pt" --real --ocr both --out "$RUN/eval-real-torch.json"
+$PY training/evaluate.py --checkpoint "$RUN/ckpt-final.pt" --synth 100 --ocr gt --out "$RUN/eval-synth-torch.json"
 $PY training/evaluate.py --engine "$OUT" --real --out "$RUN/eval-real-engine.json"
 $PY training/measure_resize.py

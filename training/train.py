@@ -87,6 +87,9 @@ def parse_args(argv=None):
     ap.add_argument("--lm-visual-weight", type=float, default=1.0,
                     help="weight of the language loss on visual tokens (colour, shape, object and number words, and "
                          "whole answers to colour/count/object questions: lunette/data.py visual_flags); 1 = alike")
+    ap.add_argument("--lm-visual-refusals", choices=["decision", "none"], default="decision",
+                    help="which tokens of a refusal are visual: its first (the decision that the thing is absent), or "
+                         "none (as 0.6.0's fine-tune was trained: more answers, fewer false refusals)")
     ap.add_argument("--train-only", default="",
                     help="comma-separated parameter name prefixes (e.g. region.coord_decoder,region.size_decoder): "
                          "only these are trained, the rest stay as loaded; `aux_head` trains the aux head too. "
@@ -214,7 +217,7 @@ def main(argv=None):
         saved = ckpt["args"]
         # the run's identity comes from the checkpoint; the budget of this invocation from the command line
         for k in ("preset", "planned_images", "images_per_batch", "queries_per_image", "regions_per_image", "pool", "lr", "min_lr_frac", "warmup",
-                  "wd", "aux_weight", "region_weight", "ground_weight", "ground_text_weight", "aux_object_weight", "lm_task_power", "lm_visual_weight", "kinds",
+                  "wd", "aux_weight", "region_weight", "ground_weight", "ground_text_weight", "aux_object_weight", "lm_task_power", "lm_visual_weight", "lm_visual_refusals", "kinds",
                   "seed", "train_only", "captions_per_image", "distill_from", "distill_weight"):
             if k in saved and getattr(args, k) != saved[k] and f"--{k.replace('_', '-')}" not in (argv or sys.argv):
                 setattr(args, k, saved[k])
@@ -247,7 +250,7 @@ def main(argv=None):
     ecfg = ExampleConfig(seed=args.seed, image_size=cfg.vision.image_size, patch_size=cfg.vision.patch_size,
                          queries_per_image=args.queries_per_image, regions_per_image=args.regions_per_image,
                          captions_per_image=args.captions_per_image,
-                         reading_first=args.reading_first,
+                         reading_first=args.reading_first, visual_refusals=args.lm_visual_refusals,
                          coord_bins=cfg.region.coord_bins,
                          size_bins=cfg.region.size_bins, size_log2_min=cfg.region.size_log2_min,
                          planned_images=args.planned_images, curriculum=Curriculum(kinds=parse_kind_weights(args.kinds)))

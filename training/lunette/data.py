@@ -160,6 +160,8 @@ class ExampleConfig:
     # Reading questions ("What does the error say?") go first, up to this many per image: answering them means
     # copying from the OCR block, the skill screenshots need most and the one the first run learned least.
     reading_first: int = 2
+    # which tokens of a refusal count as visual (--lm-visual-refusals): "decision" its first, "none" none
+    visual_refusals: str = "decision"
     coord_bins: int = 256
     size_bins: int = 256
     size_log2_min: float = -8.0
@@ -321,7 +323,10 @@ def task_of(rec: dict, tok, cfg: ExampleConfig, block: str) -> Optional[dict]:
         whole = rec["task"] == "query" and rec.get("qtype") in VISUAL_QTYPES
         # a refusal's first token is the decision that the thing is absent (against a count or a colour, which
         # are weighted); its noun is copied from the question, not read from the pixels
-        visual = [1] + [0] * (len(ids) - 1) if rec.get("refusal") else visual_flags(tok, " " + target, ids, whole)
+        if rec.get("refusal"):
+            visual = [int(k == 0 and cfg.visual_refusals == "decision") for k in range(len(ids))]
+        else:
+            visual = visual_flags(tok, " " + target, ids, whole)
         if len(ids) > room:
             if rec["task"] != "caption":
                 return None

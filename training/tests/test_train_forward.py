@@ -409,6 +409,11 @@ def test_visual_tokens_are_the_words_only_the_pixels_tell():
                       tok, cfg, "")
     # the decision to refuse is visual (it competes with a count or a colour); the noun is the question's
     assert refusal["visual"] == [1] + [0] * len(refusal["target_ids"])
+    # --lm-visual-refusals none (0.6.0's fine-tune): no token of a refusal is visual
+    unweighted = task_of({"task": "query", "prompt": "\n\nQuestion: What colour?\n\nAnswer:",
+                          "target": "There is no red circle in the image.", "qtype": "refusal", "refusal": True},
+                         tok, ExampleConfig(seed=1, visual_refusals="none"), "")
+    assert unweighted["visual"] == [0] * (len(unweighted["target_ids"]) + 1)
 
 
 def test_the_visual_token_weight_is_used_only_when_asked():
