@@ -277,10 +277,11 @@ def forward_losses(model, aux_head, batch: dict, sigma_coord: float = 1.5, sigma
             out["lm_visual"] = nll[visual].mean()   # the tokens only the pixels tell (data.visual_flags)
     if teacher is not None and distill_weight > 0:
         out["distill"] = distill_loss(teacher, batch, sel, logits)
-    if lm_task_power > 0 or (lm_visual_weight != 1.0 and visual is not None):
+    weigh_visual = lm_visual_weight != 1.0 and visual is not None
+    if lm_task_power > 0 or weigh_visual:
         w = task_weights(batch["seg"], sel, lm_task_power) if lm_task_power > 0 else torch.ones_like(nll)
-        if lm_visual_weight != 1.0 and visual is not None:
-            w = w * torch.where(visual, torch.full_like(w, lm_visual_weight), torch.ones_like(w))
+        if weigh_visual:
+            w = torch.where(visual, w * lm_visual_weight, w)
         out["lm_task"] = (w * nll).sum() / w.sum()
         loss = out["lm_task"]
     else:
