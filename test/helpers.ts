@@ -3,7 +3,9 @@ import { mkdtempSync, promises as fs, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import assert from 'node:assert/strict';
+import * as ort from 'onnxruntime-node';
 import sharp from 'sharp';
+import type { DecoderState, ModelAdapter, StepResult } from '../src/engine/adapter';
 import type { SnapImage } from '../src/engine/boxSnapping';
 import { LunetteError } from '../src/protocol/errors';
 
@@ -121,4 +123,53 @@ export function drawRects(picture: RectPicture): SnapImage {
   paint(0, 0, width, height, picture.background);
   for (const [x0, y0, x1, y1, colour] of picture.rects) paint(x0, y0, x1, y1, colour);
   return { width, height, data };
+}
+
+/** A next-token table over `pieces` (test/fixtures/quotes.json and colours.json, `markov`). */
+export interface MarkovTable {
+  pieces: string[];
+  unknown: string;
+  coord: string;
+  size: string;
+  max_tokens: number;
+  next: Record<string, Record<string, number>>;
+}
+
+/**
+ * A "model" whose next-token scores depend on the last piece only; `start` is the step after the prompt, whose
+ * last piece is `startPiece` (training/tests/markov.py is the PyTorch side).
+ */
+export function markovAdapter(table: MarkovTable, startPiece = 'start'): { adapter: ModelAdapter; start: StepResult } {
+  const { pieces, next: nextOf } = table;
+  const made = new WeakSet<DecoderState>();
+  const result = (piece: string, position: number): StepResult => {
+    const state: DecoderState = { kv: [], position, bytes: 0 };
+    made.add(state);
+    const next = nextOf[piece] ?? { '': 1 };
+    return { logits: Float32Array.from(pieces, (p) => Math.log(next[p] ?? 1e-9)), hidden: new Float32Array(1), state };
+  };
+  const unknown = pieces.indexOf(table.unknown);
+  const tokenizer = {
+    // the longest piece first, as BPE merges; a character no piece starts with is unknown (never likely)
+    encode: (text: string): number[] => {
+      const ids: number[] = [];
+      for (let at = 0; at < text.length;) {
+        const id = pieces.reduce((best, p, i) => (p && text.startsWith(p, at) && p.length > (pieces[best]?.length ?? 0) ? i : best), -1);
+        ids.push(id < 0 ? unknown : id);
+        at += id < 0 ? 1 : pieces[id]!.length;
+      }
+      return ids;
+    },
+    decode: (ids: readonly number[]) => ids.map((id) => pieces[id]).join(''),
+    vocabSize: pieces.length,
+  };
+  const adapter = {
+    tokenizer,
+    embedTokens: async (ids: readonly number[]) => new ort.Tensor('float32', Float32Array.from(ids), [1, ids.length, 1]),
+    step: async (state: DecoderState, embeds: ort.Tensor) => {
+      assert.ok(made.has(state), 'steps continue from states the adapter made');
+      return result(pieces[(embeds.data as Float32Array)[0]!]!, state.position + 1);
+    },
+  } as unknown as ModelAdapter;
+  return { adapter, start: result(startPiece, 0) };
 }

@@ -40,6 +40,7 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, REPO)
 
 from lunette.proposals import region_proposals  # noqa: E402  (numpy and Pillow only)
+from lunette.colours import image_colours, unshown_colours  # noqa: E402
 from lunette.snap import iou, snap_boxes, snap_image  # noqa: E402
 
 REFUSAL_RE = re.compile(r"\bthere (is|are) no\b|\bnot (in|visible in) (the|this) (image|picture|screenshot)\b|"
@@ -145,7 +146,7 @@ class TorchBackend:
     """The PyTorch reference decoder (lunette/generate.py) with the OCR block prefilled after [BOS][image]."""
 
     def __init__(self, checkpoint: str, tokenizer: str = None, threads: int = 2, rerank: bool = True,
-                 quotes: bool = True, snap: bool = True, ranked: bool = True):
+                 quotes: bool = True, snap: bool = True, ranked: bool = True, colours: bool = True):
         import torch
         from lunette.checkpoint import load_checkpoint
         from lunette.config import ModelConfig
@@ -170,6 +171,8 @@ class TorchBackend:
         self.snap = snap
         # and generation.region_proposals = "pixels"
         self.ranked = ranked
+        # and generation.colours = "pixels"
+        self.colours = colours
         self._lines = []
 
     def prepare(self, image, ocr_text, full=None):
@@ -178,6 +181,7 @@ class TorchBackend:
         from PIL import Image
         img = Image.open(image) if isinstance(image, str) else image
         self._snap_source, self._snap_image, self._proposals = (full if full is not None else img), None, None
+        self._shown_colours = None
         state = self.gen.encode_image(preprocess(img, self.cfg))
         if ocr_text:
             _, _, _, state = self.gen._prefill("\n\nText:\n" + ocr_text, state)
@@ -185,17 +189,27 @@ class TorchBackend:
         # each block line is "x,y text"
         self._lines = [ln.split(" ", 1)[1] for ln in (ocr_text or "").split("\n") if " " in ln]
 
+    def _unshown_colours(self, question: str = ""):
+        if not self.colours:
+            return ()
+        if self._shown_colours is None:
+            self._shown_colours = image_colours(self._pixels(proposals=False)[0])
+        return unshown_colours(self._shown_colours, [question, *self._lines])
+
     def caption(self, length="normal"):
-        return self.gen.caption(self._state, length, quote_lines=self._lines if self.quotes else ())["text"].strip()
+        return self.gen.caption(self._state, length, quote_lines=self._lines if self.quotes else (),
+                                unshown_colours=self._unshown_colours())["text"].strip()
 
     def ask(self, q):
         return self.gen.query(self._state, q, candidates=self._lines if self.rerank else (),
-                              quote_lines=self._lines if self.quotes else ())["text"].strip()
+                              quote_lines=self._lines if self.quotes else (),
+                              unshown_colours=self._unshown_colours(q))["text"].strip()
 
-    def _pixels(self):
-        """The snap image and its region proposals, made once per image and only for a detect or point query."""
+    def _pixels(self, proposals: bool = True):
+        """The snap image and its region proposals, each made once per image and only when needed."""
         if self._snap_image is None:
             self._snap_image = snap_image(self._snap_source)
+        if proposals and self._proposals is None:
             self._proposals = region_proposals(self._snap_image) if self.ranked else []
         return self._snap_image, self._proposals
 
@@ -398,6 +412,8 @@ def main():
     ap.add_argument("--greedy-regions", action="store_true",
                     help="checkpoint: detect and point as the box heads decode them alone, not ranked among the "
                          "image's regions (lunette/proposals.py)")
+    ap.add_argument("--free-colours", action="store_true",
+                    help="checkpoint: colours named freely, not only those the image shows (lunette/colours.py)")
     ap.add_argument("--limit", type=int, default=0, help="real set: only this many items (spread over kinds)")
     ap.add_argument("--out", help="write the report (JSON) here")
     args = ap.parse_args()
@@ -406,7 +422,8 @@ def main():
         modes = [False]
     else:
         backend, label = TorchBackend(args.checkpoint, threads=args.threads, rerank=not args.greedy_answers,
-                                      snap=not args.raw_boxes, ranked=not args.greedy_regions), f"torch:{args.checkpoint}"
+                                      snap=not args.raw_boxes, ranked=not args.greedy_regions,
+                                      colours=not args.free_colours), f"torch:{args.checkpoint}"
         modes = {"gt": [True], "none": [False], "both": [True, False]}[args.ocr]
     report = {"model": label, "step": getattr(backend, "step", None), "results": {}, "log": {}}
     t0 = time.time()

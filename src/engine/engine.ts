@@ -16,6 +16,7 @@ import { promptText, stripSpecialTokens } from './prompt';
 import { bestAnswer, blockLineTexts } from './answerRanking';
 import { TokenTexts, quoteCandidates } from './quotes';
 import { type SnapImage, snapImage } from './boxSnapping';
+import { type ColourName, type ColourOptions, ColourWords, imageColours, unshownColours } from './imageColours';
 import { generateRankedRegions } from './rankedRegions';
 import { regionProposals } from './regionProposals';
 import { loadTokenizer } from './tokenizer';
@@ -56,6 +57,8 @@ interface EncodedImage {
   info: ImageInfo;
   /** The texts of the OCR lines in the prompt (answer candidates); empty without an OCR block. */
   ocrLines: string[];
+  /** The colours the image shows (imageColours.ts), found when first needed. */
+  shownColours?: ColourName[];
 }
 
 export interface EngineStats {
@@ -70,6 +73,7 @@ export class Engine {
   private ocr: Promise<OcrEngine> | undefined;
   /** Token texts for quotes and line breaks (quotes.ts), decoded as they are needed, kept for the engine's life. */
   private decodedTokens: TokenTexts | undefined;
+  private colourWords: ColourWords | undefined;
 
   private constructor(
     readonly adapter: ModelAdapter,
@@ -155,6 +159,8 @@ export class Engine {
         noRepeatNgram: manifest.generation.no_repeat_ngram ?? 0,
         ...(manifest.generation.quotes === 'ocr_lines' && encoded.ocrLines.length > 0
           ? { quotes: { candidates: quoteCandidates(encoded.ocrLines), tokens: this.tokenTexts() } } : {}),
+        ...(manifest.generation.colours === 'pixels'
+          ? { colours: await this.colourOptions(image, encoded, request.task === 'ask' ? request.question : '', timings) } : {}),
         ...(signal ? { signal } : {}),
         onFirstToken,
         ...(ranked ? {} : { onText: (text: string) => options.onPartial?.({ kind: 'text', text }) }),
@@ -196,6 +202,17 @@ export class Engine {
   private tokenTexts(): TokenTexts {
     this.decodedTokens ??= new TokenTexts(this.adapter.tokenizer);
     return this.decodedTokens;
+  }
+
+  /** What keeps colours the image does not show out of a caption or answer; finding them counts as preprocessing. */
+  private async colourOptions(image: ImageBytes, encoded: EncodedImage, question: string, timings: Timings): Promise<ColourOptions> {
+    if (!encoded.shownColours) {
+      const t = performance.now();
+      encoded.shownColours = imageColours(await snapImage(image, this.options.imageLimits));
+      timings.preprocess_ms += performance.now() - t;
+    }
+    this.colourWords ??= new ColourWords(this.adapter.tokenizer);
+    return { unshown: unshownColours(encoded.shownColours, [question, ...encoded.ocrLines]), words: this.colourWords, tokens: this.tokenTexts() };
   }
 
   /**

@@ -4,6 +4,7 @@ import type { Box, Point } from '../protocol/tasks';
 import type { DecoderState, ModelAdapter, StepResult } from './adapter';
 import { argmax } from './adapters/lunette';
 import { BoxSnapper, type SnapImage } from './boxSnapping';
+import { type ColourOptions, namesUnshownColour } from './imageColours';
 import { throwIfCancelled } from './cancellation';
 import { type QuoteOptions, bestQuote, openingQuoteEnd, quoteOpenAfter } from './quotes';
 import { logSoftmaxAt } from './scoring';
@@ -20,6 +21,8 @@ export interface TextOptions {
   noRepeatNgram?: number;
   /** Greedy quotes taken whole from the OCR lines (quotes.ts). */
   quotes?: QuoteOptions;
+  /** Outside quotes, only the colours the image shows are named (imageColours.ts). */
+  colours?: ColourOptions;
   signal?: AbortSignal;
   onText?: (chunk: string) => void;
   /** Called when the first token is chosen, for time-to-first-token. */
@@ -37,7 +40,8 @@ export interface TextOutput {
 /**
  * Continues from a prefilled prompt (its last step result) until a stop token or maxTokens. With `quotes`
  * (greedy only), a quote the model opens is filled with the OCR text it rates most probable (quotes.ts), never
- * with a text already quoted in this output.
+ * with a text already quoted in this output. With `colours`, outside quotes no colour the image does not show is
+ * named: such a word's first token is set aside and the next best chosen (imageColours.ts).
  */
 export async function generateText(adapter: ModelAdapter, start: StepResult, options: TextOptions): Promise<TextOutput> {
   const stream = new TextStream(adapter.tokenizer, options.onText ?? (() => undefined));
@@ -53,7 +57,18 @@ export async function generateText(adapter: ModelAdapter, start: StepResult, opt
     throwIfCancelled(options.signal);
     const repeats = repeatedNgramTokens(ids, options.noRepeatNgram ?? 0);
     const suppress = repeats.length ? [...options.suppress, ...repeats] : options.suppress;
-    const id = mustClose && quotes ? bestOf(current.logits, quotes.tokens.closers, suppress) : chooseToken(current.logits, { ...options, suppress });
+    let id: number;
+    if (mustClose && quotes) {
+      id = bestOf(current.logits, quotes.tokens.closers, suppress);
+    } else {
+      const allowed = [...suppress];
+      id = chooseToken(current.logits, { ...options, suppress: allowed });
+      while (options.colours && !insideQuote && !options.stop.includes(id)
+        && await namesUnshownColour(adapter, current, id, options.colours, options.stop)) {
+        allowed.push(id);
+        id = chooseToken(current.logits, { ...options, suppress: allowed });
+      }
+    }
     if (ids.length === 0) options.onFirstToken?.();
     mustClose = false;
     if (quotes && !options.stop.includes(id)) {

@@ -60,6 +60,8 @@ export interface Manifest {
     snap_boxes?: 'pixels';
     /** "pixels": detect and point choose among the image's regions, ranked by the model (rankedRegions.ts). */
     region_proposals?: 'pixels';
+    /** "pixels": captions and answers name only the colours the image shows, or the prompt names (imageColours.ts). */
+    colours?: 'pixels';
     /** true: captions and answers are never given a token whose text holds a line break. */
     single_line?: boolean;
   };
@@ -160,6 +162,8 @@ export function validateManifest(value: unknown): string[] {
   if (snap !== undefined && snap !== 'pixels') c.problems.push('"generation.snap_boxes" must be "pixels" or absent');
   const proposals = v.generation?.region_proposals;
   if (proposals !== undefined && proposals !== 'pixels') c.problems.push('"generation.region_proposals" must be "pixels" or absent');
+  const colours = v.generation?.colours;
+  if (colours !== undefined && colours !== 'pixels') c.problems.push('"generation.colours" must be "pixels" or absent');
   const singleLine = v.generation?.single_line;
   if (singleLine !== undefined && typeof singleLine !== 'boolean') c.problems.push('"generation.single_line" must be true, false or absent');
   if (c.object('region', true)) {

@@ -143,6 +143,17 @@ describe('the bundled model reads real screenshots', () => {
     assert.match((JSON.parse(result.stdout) as { caption: string }).caption, /^A bar chart titled "Monthly Active Users"\./);
   });
 
+  it('names only the colours an image shows (generation.colours)', () => {
+    // Free, the model captioned this blue square "There is a red circle." and called the login page's blue
+    // button "Teal"; src/engine/imageColours.ts holds back the colours the pixels do not show.
+    const result = cli(['caption', path.join(ROOT, 'training/eval_real/images/shapes-blue-square.png'), '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    const caption = (JSON.parse(result.stdout) as { caption: string }).caption;
+    assert.match(caption, /\bblue\b/i);
+    assert.doesNotMatch(caption, /\b(red|orange|yellow|green|teal|purple|pink|brown)\b/i);
+    assert.equal(ask('training/eval_real/images/ui-login.png', 'What colour is the button?'), 'Blue');
+  });
+
   it('snaps detected boxes to the bars of a chart', () => {
     // The box heads see 128 px and miss a bar's edge by a few pixels of the original; generation.snap_boxes
     // moves each box to the flat-coloured region it covers (src/engine/boxSnapping.ts). The six bars of the
