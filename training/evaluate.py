@@ -40,7 +40,9 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, REPO)
 
 from lunette.proposals import region_proposals  # noqa: E402  (numpy and Pillow only)
-from lunette.colours import image_colours, unshown_colours  # noqa: E402
+from lunette.colours import CHROMATIC, image_colours  # noqa: E402
+from lunette.grounding import held_back  # noqa: E402
+from lunette.shapes import SHAPES, image_shapes  # noqa: E402
 from lunette.snap import iou, snap_boxes, snap_image  # noqa: E402
 
 REFUSAL_RE = re.compile(r"\bthere (is|are) no\b|\bnot (in|visible in) (the|this) (image|picture|screenshot)\b|"
@@ -146,7 +148,8 @@ class TorchBackend:
     """The PyTorch reference decoder (lunette/generate.py) with the OCR block prefilled after [BOS][image]."""
 
     def __init__(self, checkpoint: str, tokenizer: str = None, threads: int = 2, rerank: bool = True,
-                 quotes: bool = True, snap: bool = True, ranked: bool = True, colours: bool = True):
+                 quotes: bool = True, snap: bool = True, ranked: bool = True, colours: bool = True,
+                 shapes: bool = True):
         import torch
         from lunette.checkpoint import load_checkpoint
         from lunette.config import ModelConfig
@@ -171,8 +174,9 @@ class TorchBackend:
         self.snap = snap
         # and generation.region_proposals = "pixels"
         self.ranked = ranked
-        # and generation.colours = "pixels"
+        # and generation.colours and generation.shapes = "pixels"
         self.colours = colours
+        self.shapes = shapes
         self._lines = []
 
     def prepare(self, image, ocr_text, full=None):
@@ -181,7 +185,7 @@ class TorchBackend:
         from PIL import Image
         img = Image.open(image) if isinstance(image, str) else image
         self._snap_source, self._snap_image, self._proposals = (full if full is not None else img), None, None
-        self._shown_colours = None
+        self._shown = None
         state = self.gen.encode_image(preprocess(img, self.cfg))
         if ocr_text:
             _, _, _, state = self.gen._prefill("\n\nText:\n" + ocr_text, state)
@@ -189,21 +193,23 @@ class TorchBackend:
         # each block line is "x,y text"
         self._lines = [ln.split(" ", 1)[1] for ln in (ocr_text or "").split("\n") if " " in ln]
 
-    def _unshown_colours(self, question: str = ""):
-        if not self.colours:
-            return ()
-        if self._shown_colours is None:
-            self._shown_colours = image_colours(self._pixels(proposals=False)[0])
-        return unshown_colours(self._shown_colours, [question, *self._lines])
+    def _held_back(self, question: str = ""):
+        """The colour and shape names the image does not show and the prompt does not name (lunette/grounding.py)."""
+        if self._shown is None:
+            img = self._pixels(proposals=False)[0] if self.colours or self.shapes else None
+            self._shown = ((CHROMATIC, image_colours(img)) if self.colours else None,
+                           (SHAPES, image_shapes(img)) if self.shapes else None)
+        texts = [question, *self._lines]
+        return [w for vocab in self._shown if vocab for w in held_back(vocab[0], vocab[1], texts)]
 
     def caption(self, length="normal"):
         return self.gen.caption(self._state, length, quote_lines=self._lines if self.quotes else (),
-                                unshown_colours=self._unshown_colours())["text"].strip()
+                                held_back=self._held_back())["text"].strip()
 
     def ask(self, q):
         return self.gen.query(self._state, q, candidates=self._lines if self.rerank else (),
                               quote_lines=self._lines if self.quotes else (),
-                              unshown_colours=self._unshown_colours(q))["text"].strip()
+                              held_back=self._held_back(q))["text"].strip()
 
     def _pixels(self, proposals: bool = True):
         """The snap image and its region proposals, each made once per image and only when needed."""
@@ -414,6 +420,8 @@ def main():
                          "image's regions (lunette/proposals.py)")
     ap.add_argument("--free-colours", action="store_true",
                     help="checkpoint: colours named freely, not only those the image shows (lunette/colours.py)")
+    ap.add_argument("--free-shapes", action="store_true",
+                    help="checkpoint: shapes named freely, not only those the image shows (lunette/shapes.py)")
     ap.add_argument("--limit", type=int, default=0, help="real set: only this many items (spread over kinds)")
     ap.add_argument("--out", help="write the report (JSON) here")
     args = ap.parse_args()
@@ -423,7 +431,7 @@ def main():
     else:
         backend, label = TorchBackend(args.checkpoint, threads=args.threads, rerank=not args.greedy_answers,
                                       snap=not args.raw_boxes, ranked=not args.greedy_regions,
-                                      colours=not args.free_colours), f"torch:{args.checkpoint}"
+                                      colours=not args.free_colours, shapes=not args.free_shapes), f"torch:{args.checkpoint}"
         modes = {"gt": [True], "none": [False], "both": [True, False]}[args.ocr]
     report = {"model": label, "step": getattr(backend, "step", None), "results": {}, "log": {}}
     t0 = time.time()

@@ -16,7 +16,9 @@ import { promptText, stripSpecialTokens } from './prompt';
 import { bestAnswer, blockLineTexts } from './answerRanking';
 import { TokenTexts, quoteCandidates } from './quotes';
 import { type SnapImage, snapImage } from './boxSnapping';
-import { type ColourName, type ColourOptions, ColourWords, imageColours, unshownColours } from './imageColours';
+import { type HeldBackOptions, WordSpellings, heldBack } from './groundedWords';
+import { CHROMATIC, imageColours } from './imageColours';
+import { SHAPES, imageShapes } from './imageShapes';
 import { generateRankedRegions } from './rankedRegions';
 import { regionProposals } from './regionProposals';
 import { loadTokenizer } from './tokenizer';
@@ -57,8 +59,8 @@ interface EncodedImage {
   info: ImageInfo;
   /** The texts of the OCR lines in the prompt (answer candidates); empty without an OCR block. */
   ocrLines: string[];
-  /** The colours the image shows (imageColours.ts), found when first needed. */
-  shownColours?: ColourName[];
+  /** The colour and shape names the image shows (imageColours.ts, imageShapes.ts), found when first needed. */
+  shownWords?: { colours: readonly string[]; shapes: readonly string[] };
 }
 
 export interface EngineStats {
@@ -73,7 +75,7 @@ export class Engine {
   private ocr: Promise<OcrEngine> | undefined;
   /** Token texts for quotes and line breaks (quotes.ts), decoded as they are needed, kept for the engine's life. */
   private decodedTokens: TokenTexts | undefined;
-  private colourWords: ColourWords | undefined;
+  private wordSpellings: WordSpellings | undefined;
 
   private constructor(
     readonly adapter: ModelAdapter,
@@ -159,8 +161,8 @@ export class Engine {
         noRepeatNgram: manifest.generation.no_repeat_ngram ?? 0,
         ...(manifest.generation.quotes === 'ocr_lines' && encoded.ocrLines.length > 0
           ? { quotes: { candidates: quoteCandidates(encoded.ocrLines), tokens: this.tokenTexts() } } : {}),
-        ...(manifest.generation.colours === 'pixels'
-          ? { colours: await this.colourOptions(image, encoded, request.task === 'ask' ? request.question : '', timings) } : {}),
+        ...(manifest.generation.colours === 'pixels' || manifest.generation.shapes === 'pixels'
+          ? { heldBack: await this.heldBackWords(image, encoded, request.task === 'ask' ? request.question : '', timings) } : {}),
         ...(signal ? { signal } : {}),
         onFirstToken,
         ...(ranked ? {} : { onText: (text: string) => options.onPartial?.({ kind: 'text', text }) }),
@@ -204,15 +206,31 @@ export class Engine {
     return this.decodedTokens;
   }
 
-  /** What keeps colours the image does not show out of a caption or answer; finding them counts as preprocessing. */
-  private async colourOptions(image: ImageBytes, encoded: EncodedImage, question: string, timings: Timings): Promise<ColourOptions> {
-    if (!encoded.shownColours) {
+  /**
+   * The colour and shape names a caption or answer may not use: those the image does not show and the question and
+   * OCR lines do not name (groundedWords.ts). Finding what the image shows counts as preprocessing.
+   */
+  private async heldBackWords(image: ImageBytes, encoded: EncodedImage, question: string, timings: Timings): Promise<HeldBackOptions> {
+    const { generation } = this.adapter.manifest;
+    if (!encoded.shownWords) {
       const t = performance.now();
-      encoded.shownColours = imageColours(await snapImage(image, this.options.imageLimits));
+      const pixels = await snapImage(image, this.options.imageLimits);
+      encoded.shownWords = {
+        colours: generation.colours === 'pixels' ? imageColours(pixels) : [],
+        shapes: generation.shapes === 'pixels' ? imageShapes(pixels) : [],
+      };
       timings.preprocess_ms += performance.now() - t;
     }
-    this.colourWords ??= new ColourWords(this.adapter.tokenizer);
-    return { unshown: unshownColours(encoded.shownColours, [question, ...encoded.ocrLines]), words: this.colourWords, tokens: this.tokenTexts() };
+    const texts = [question, ...encoded.ocrLines];
+    this.wordSpellings ??= new WordSpellings(this.adapter.tokenizer);
+    return {
+      words: [
+        ...(generation.colours === 'pixels' ? heldBack(CHROMATIC, encoded.shownWords.colours, texts) : []),
+        ...(generation.shapes === 'pixels' ? heldBack(SHAPES, encoded.shownWords.shapes, texts) : []),
+      ],
+      spellings: this.wordSpellings,
+      tokens: this.tokenTexts(),
+    };
   }
 
   /**

@@ -4,7 +4,7 @@ import type { Box, Point } from '../protocol/tasks';
 import type { DecoderState, ModelAdapter, StepResult } from './adapter';
 import { argmax } from './adapters/lunette';
 import { BoxSnapper, type SnapImage } from './boxSnapping';
-import { type ColourOptions, namesUnshownColour } from './imageColours';
+import { type HeldBackOptions, namesHeldBackWord } from './groundedWords';
 import { throwIfCancelled } from './cancellation';
 import { type QuoteOptions, bestQuote, openingQuoteEnd, quoteOpenAfter } from './quotes';
 import { logSoftmaxAt } from './scoring';
@@ -21,8 +21,8 @@ export interface TextOptions {
   noRepeatNgram?: number;
   /** Greedy quotes taken whole from the OCR lines (quotes.ts). */
   quotes?: QuoteOptions;
-  /** Outside quotes, only the colours the image shows are named (imageColours.ts). */
-  colours?: ColourOptions;
+  /** Outside quotes, none of these words (colours and shapes the image does not show: groundedWords.ts). */
+  heldBack?: HeldBackOptions;
   signal?: AbortSignal;
   onText?: (chunk: string) => void;
   /** Called when the first token is chosen, for time-to-first-token. */
@@ -40,8 +40,8 @@ export interface TextOutput {
 /**
  * Continues from a prefilled prompt (its last step result) until a stop token or maxTokens. With `quotes`
  * (greedy only), a quote the model opens is filled with the OCR text it rates most probable (quotes.ts), never
- * with a text already quoted in this output. With `colours`, outside quotes no colour the image does not show is
- * named: such a word's first token is set aside and the next best chosen (imageColours.ts).
+ * with a text already quoted in this output. With `heldBack`, outside quotes none of those words is written: such
+ * a word's first token is set aside and the next best chosen (groundedWords.ts).
  */
 export async function generateText(adapter: ModelAdapter, start: StepResult, options: TextOptions): Promise<TextOutput> {
   const stream = new TextStream(adapter.tokenizer, options.onText ?? (() => undefined));
@@ -63,8 +63,8 @@ export async function generateText(adapter: ModelAdapter, start: StepResult, opt
     } else {
       const allowed = [...suppress];
       id = chooseToken(current.logits, { ...options, suppress: allowed });
-      while (options.colours && !insideQuote && !options.stop.includes(id)
-        && await namesUnshownColour(adapter, current, id, options.colours, options.stop)) {
+      while (options.heldBack && !insideQuote && !options.stop.includes(id)
+        && await namesHeldBackWord(adapter, current, id, options.heldBack, options.stop)) {
         allowed.push(id);
         id = chooseToken(current.logits, { ...options, suppress: allowed });
       }

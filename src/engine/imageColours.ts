@@ -1,5 +1,5 @@
 /**
- * Colours named only where the image shows them (manifest `generation.colours: "pixels"`).
+ * Which colours an image shows (manifest `generation.colours: "pixels"`; groundedWords.ts holds the rule).
  *
  * A small model names colours poorly from its image tokens (it calls a blue square "a red circle"), yet which
  * colours an image holds is plain in its pixels. So the decoder may name a chromatic colour (red … brown) only if
@@ -15,11 +15,7 @@
  * training/lunette/colours.py is the PyTorch reference, step for step; test/fixtures/colours.json holds cases both
  * sides must pass.
  */
-import type { ModelAdapter, StepResult } from './adapter';
-import { argmax } from './adapters/lunette';
 import type { SnapImage } from './boxSnapping';
-import type { TokenTexts } from './quotes';
-import type { TextTokenizer } from './tokenizer';
 
 export const CHROMATIC = ['red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink', 'brown'] as const;
 export type ColourName = (typeof CHROMATIC)[number];
@@ -95,70 +91,4 @@ export function imageColours(image: SnapImage): ColourName[] {
     });
   }
   return CHROMATIC.filter((_, index) => shown.has(index));
-}
-
-/** The chromatic colour names that occur as words in these texts (a question, the OCR lines). */
-export function namedColours(texts: readonly string[]): ColourName[] {
-  const words = new Set(texts.flatMap((text) => text.toLowerCase().match(/[a-z]+/g) ?? []));
-  return CHROMATIC.filter((colour) => words.has(colour));
-}
-
-/** The colours the decoder may not name: neither shown (`imageColours`) nor named in `texts`. */
-export function unshownColours(shown: readonly ColourName[], texts: readonly string[]): ColourName[] {
-  const allowed = new Set<ColourName>([...shown, ...namedColours(texts)]);
-  return CHROMATIC.filter((colour) => !allowed.has(colour));
-}
-
-/** How a colour word appears in generated text: after a space or not, lower or capitalised. */
-function spellings(colour: string): string[] {
-  const capital = colour[0]!.toUpperCase() + colour.slice(1);
-  return [` ${colour}`, ` ${capital}`, colour, capital];
-}
-
-/** The token ids of each colour word's spellings, by their first token; built once per tokenizer. */
-export class ColourWords {
-  private readonly byFirst = new Map<number, { colour: ColourName; ids: number[] }[]>();
-
-  constructor(tokenizer: TextTokenizer) {
-    for (const colour of CHROMATIC) {
-      for (const spelling of spellings(colour)) {
-        const ids = tokenizer.encode(spelling);
-        const words = this.byFirst.get(ids[0]!) ?? [];
-        words.push({ colour, ids });
-        this.byFirst.set(ids[0]!, words);
-      }
-    }
-  }
-
-  startingWith(id: number): readonly { colour: ColourName; ids: number[] }[] {
-    return this.byFirst.get(id) ?? [];
-  }
-}
-
-export interface ColourOptions {
-  /** The colours that may not be named. */
-  unshown: readonly ColourName[];
-  words: ColourWords;
-  tokens: TokenTexts;
-}
-
-/**
- * Does choosing `id` at `current` start the name of an unshown colour? Its spelling's next tokens and then a word's
- * end must be what the model would go on to choose (greedy, looked ahead): " red" followed by "is" is not the
- * colour (nor is a word the model would stop after: `stop`).
- */
-export async function namesUnshownColour(adapter: ModelAdapter, current: StepResult, id: number, options: ColourOptions, stop: readonly number[]): Promise<boolean> {
-  for (const { colour, ids } of options.words.startingWith(id)) {
-    if (!options.unshown.includes(colour)) continue;
-    let after = current;
-    let followed = true;
-    for (let i = 0; i < ids.length && followed; i++) {
-      if (i > 0 && argmax(after.logits) !== ids[i]) followed = false;
-      else after = await adapter.step(after.state, await adapter.embedTokens([ids[i]!]));
-    }
-    if (!followed) continue;
-    const next = argmax(after.logits);
-    if (stop.includes(next) || !/^[\p{L}\p{N}]/u.test(options.tokens.text(next))) return true;
-  }
-  return false;
 }

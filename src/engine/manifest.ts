@@ -60,8 +60,10 @@ export interface Manifest {
     snap_boxes?: 'pixels';
     /** "pixels": detect and point choose among the image's regions, ranked by the model (rankedRegions.ts). */
     region_proposals?: 'pixels';
-    /** "pixels": captions and answers name only the colours the image shows, or the prompt names (imageColours.ts). */
+    /** "pixels": captions and answers name only the colours the image shows, or the prompt names (groundedWords.ts). */
     colours?: 'pixels';
+    /** "pixels": captions and answers name only the drawn shapes the image shows, or the prompt names (groundedWords.ts). */
+    shapes?: 'pixels';
     /** true: captions and answers are never given a token whose text holds a line break. */
     single_line?: boolean;
   };
@@ -164,6 +166,8 @@ export function validateManifest(value: unknown): string[] {
   if (proposals !== undefined && proposals !== 'pixels') c.problems.push('"generation.region_proposals" must be "pixels" or absent');
   const colours = v.generation?.colours;
   if (colours !== undefined && colours !== 'pixels') c.problems.push('"generation.colours" must be "pixels" or absent');
+  const shapes = v.generation?.shapes;
+  if (shapes !== undefined && shapes !== 'pixels') c.problems.push('"generation.shapes" must be "pixels" or absent');
   const singleLine = v.generation?.single_line;
   if (singleLine !== undefined && typeof singleLine !== 'boolean') c.problems.push('"generation.single_line" must be true, false or absent');
   if (c.object('region', true)) {

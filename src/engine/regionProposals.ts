@@ -28,7 +28,7 @@ const MAX_AREA = 0.9;
 /** IoU with a region kept before that makes a region a repeat. */
 const SAME_REGION = 0.9;
 
-interface Region {
+export interface Region {
   pixels: number;
   minX: number;
   minY: number;
@@ -36,22 +36,38 @@ interface Region {
   maxX: number;
   /** exclusive */
   maxY: number;
+  /** Sums of the pixels' x and y (their centroid, with `pixels`). */
+  sumX: number;
+  sumY: number;
 }
 
 /** Boxes in 0..1: edge regions, then foreground regions, each in raster order of their first pixel. */
 export function regionProposals(image: SnapImage): Box[] {
   const { width: W, height: H } = image;
+  return imageRegions(image).map((r) => ({ x_min: r.minX / W, y_min: r.minY / H, x_max: r.maxX / W, y_max: r.maxY / H }));
+}
+
+/**
+ * The regions `regionProposals` gives, in the image's pixels; with `distinct` false, also those that repeat one
+ * before (an outlined shape's inside after its outline).
+ */
+export function imageRegions(image: SnapImage, distinct = true): Region[] {
+  const { width: W, height: H } = image;
   const found = components(not(edges(image)), W, H);
   const background = modeColour(image, { left: 0, top: 0, right: W, bottom: H }, { left: 1, top: 1, right: W - 1, bottom: H - 1 });
   if (background) found.push(...components(opened(not(alike(image, background)), W, H), W, H));
-  const kept: Box[] = [];
+  const kept: Region[] = [];
+  const boxes: Box[] = [];
   for (const r of found) {
     const w = r.maxX - r.minX;
     const h = r.maxY - r.minY;
     const area = (w * h) / (W * H);
     if (r.pixels < MIN_PIXELS || w < MIN_SIDE || h < MIN_SIDE || area < MIN_AREA || area > MAX_AREA) continue;
     const box = { x_min: r.minX / W, y_min: r.minY / H, x_max: r.maxX / W, y_max: r.maxY / H };
-    if (kept.every((k) => iou(box, k) < SAME_REGION)) kept.push(box);
+    if (!distinct || boxes.every((k) => iou(box, k) < SAME_REGION)) {
+      boxes.push(box);
+      kept.push(r);
+    }
   }
   return kept;
 }
@@ -83,7 +99,7 @@ function components(mask: Mask, W: number, H: number): Region[] {
     let head = 0;
     let tail = 0;
     queue[tail++] = start;
-    const r: Region = { pixels: 0, minX: W, minY: H, maxX: 0, maxY: 0 };
+    const r: Region = { pixels: 0, minX: W, minY: H, maxX: 0, maxY: 0, sumX: 0, sumY: 0 };
     const visit = (j: number): void => {
       if (!seen[j] && mask(j)) {
         seen[j] = 1;
@@ -95,6 +111,8 @@ function components(mask: Mask, W: number, H: number): Region[] {
       const x = i % W;
       const y = (i - x) / W;
       r.pixels++;
+      r.sumX += x;
+      r.sumY += y;
       if (x < r.minX) r.minX = x;
       if (x + 1 > r.maxX) r.maxX = x + 1;
       if (y < r.minY) r.minY = y;

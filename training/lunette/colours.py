@@ -1,4 +1,4 @@
-"""Colours named only where the image shows them (pack manifest `generation.colours: "pixels"`).
+"""Which colours an image shows (pack manifest `generation.colours: "pixels"`; lunette/grounding.py).
 
 The PyTorch reference of `src/engine/imageColours.ts`, step for step; `test/fixtures/colours.json` holds cases both
 sides must pass. The model names colours poorly from its 64 image tokens (it calls a blue square "a red circle"),
@@ -14,8 +14,7 @@ both names count, so a colour between two names never forbids the one the model 
 """
 from __future__ import annotations
 
-import re
-from typing import Dict, Iterable, List, Sequence, Tuple
+from typing import Dict, List
 
 import numpy as np
 
@@ -76,22 +75,3 @@ def image_colours(snap: np.ndarray) -> List[str]:
             if count >= need:
                 shown.add(index)
     return [CHROMATIC[i] for i in sorted(shown)]
-
-
-def named_colours(texts: Iterable[str]) -> List[str]:
-    """The chromatic colour names that occur as words in these texts (a question, the OCR lines)."""
-    words = set()
-    for text in texts:
-        words.update(re.findall(r"[a-z]+", text.lower()))
-    return [c for c in CHROMATIC if c in words]
-
-
-def unshown_colours(shown: Sequence[str], texts: Sequence[str]) -> List[str]:
-    """The colours the decoder may not name: neither shown (`image_colours`) nor named in `texts`."""
-    allowed = set(shown) | set(named_colours(texts))
-    return [c for c in CHROMATIC if c not in allowed]
-
-
-def colour_spellings(colour: str) -> Tuple[str, ...]:
-    """How a colour word appears in generated text: after a space or not, lower or capitalised."""
-    return (" " + colour, " " + colour.capitalize(), colour, colour.capitalize())

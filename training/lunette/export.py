@@ -221,6 +221,7 @@ def export_pack(
     snap_boxes: Optional[str] = None,
     region_proposals: Optional[str] = None,
     colours: Optional[str] = None,
+    shapes: Optional[str] = None,
     single_line: bool = False,
 ) -> dict:
     """Write the pack into out_dir and return the manifest (also written as manifest.json)."""
@@ -273,6 +274,7 @@ def export_pack(
                        **({"snap_boxes": snap_boxes} if snap_boxes else {}),
                        **({"region_proposals": region_proposals} if region_proposals else {}),
                        **({"colours": colours} if colours else {}),
+                       **({"shapes": shapes} if shapes else {}),
                        **({"single_line": True} if single_line else {})},
         "files": {f: file_entry(os.path.join(out_dir, f)) for f in files},
     }

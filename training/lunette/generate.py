@@ -14,7 +14,7 @@ import numpy as np
 import torch
 from PIL import Image
 
-from .colours import colour_spellings
+from .grounding import spellings
 from .config import ModelConfig
 from .model import LunetteModel
 from .region import bin_to_coord, bin_to_size, coord_to_bin, size_to_bin
@@ -143,7 +143,7 @@ class Generator:
         self._piece_cache: Optional[List[str]] = None
         self._closer_cache: Optional[List[int]] = None
         self._line_break_cache: Optional[List[int]] = None
-        self._colour_word_cache: Dict[Tuple[str, ...], Dict[int, List[Tuple[str, List[int]]]]] = {}
+        self._spelling_cache: Dict[str, List[List[int]]] = {}
 
     # one decoder.onnx run
     @torch.no_grad()
@@ -179,12 +179,12 @@ class Generator:
 
     @torch.no_grad()
     def _continue_text(self, prompt_ids: List[int], logits: torch.Tensor, state: Prefix, max_tokens: int,
-                       quote_lines: Sequence[str] = (), unshown_colours: Sequence[str] = ()
+                       quote_lines: Sequence[str] = (), held_back: Sequence[str] = ()
                        ) -> Tuple[dict, Optional[float]]:
         """(output, log p(ids, then EOS)); the score is None when the text was cut at max_tokens. With
         `quote_lines` (the OCR lines in the prompt), a quote the model opens is filled by `best_quote`, never with
-        a text already quoted in this output. Outside quotes, no colour of `unshown_colours` is named
-        (`names_unshown_colour`)."""
+        a text already quoted in this output. Outside quotes, no word of `held_back` is written
+        (`names_held_back_word`; lunette/grounding.py)."""
         cfg = self.cfg
         first = torch.topk(logits, 5)
         ids, margins = [], []
@@ -205,7 +205,7 @@ class Generator:
                 tok = max(allowed, key=lambda c: float(logits[c]))
             else:
                 tok, margin = _top2_margin(masked)
-                while not inside_quote and self.names_unshown_colour(tok, logits, state, unshown_colours):
+                while not inside_quote and self.names_held_back_word(tok, logits, state, held_back):
                     masked[tok] = float("-inf")
                     tok, margin = _top2_margin(masked)
                 margins.append(margin)
@@ -241,38 +241,32 @@ class Generator:
             "min_margin": min(margins) if margins else math.inf,
         }, logprob
 
-    def names_unshown_colour(self, tok: int, scores: torch.Tensor, state: Prefix, unshown: Sequence[str]) -> bool:
-        """Does choosing `tok` here start the name of a colour in `unshown`? Its spelling's next tokens and then a
-        word's end must be what the model would go on to choose (greedy, looked ahead): " red" followed by "is" is
-        not the colour."""
-        if not unshown:
-            return False
-        for colour, ids in self._colour_words(unshown).get(tok, ()):
-            after, ahead = scores, state
-            followed = True
-            for i, expected in enumerate(ids):
-                if i > 0 and int(torch.argmax(after)) != expected:
-                    followed = False
-                    break
-                after, _, ahead = self._step(self.model.embed(torch.tensor([[expected]])), ahead)
-            if followed:
-                nxt = int(torch.argmax(after))
-                piece = self._pieces()[nxt]
-                if nxt == self.cfg.eos_id or not piece[:1].isalnum():
-                    return True
+    def names_held_back_word(self, tok: int, scores: torch.Tensor, state: Prefix, held_back: Sequence[str]) -> bool:
+        """Does choosing `tok` here start a word of `held_back` (any of its `grounding.spellings`)? The spelling's
+        next tokens and then a word's end must be what the model would go on to choose (greedy, looked ahead):
+        " red" followed by "is" is not the colour."""
+        for word in held_back:
+            for ids in self._spelled(word):
+                if ids[0] != tok:
+                    continue
+                after, ahead = scores, state
+                followed = True
+                for i, expected in enumerate(ids):
+                    if i > 0 and int(torch.argmax(after)) != expected:
+                        followed = False
+                        break
+                    after, _, ahead = self._step(self.model.embed(torch.tensor([[expected]])), ahead)
+                if followed:
+                    nxt = int(torch.argmax(after))
+                    if nxt == self.cfg.eos_id or not self._pieces()[nxt][:1].isalnum():
+                        return True
         return False
 
-    def _colour_words(self, colours: Sequence[str]) -> Dict[int, List[Tuple[str, List[int]]]]:
-        """First token -> (colour, token ids) of each spelling of these colours."""
-        key = tuple(colours)
-        if key not in self._colour_word_cache:
-            table: Dict[int, List[Tuple[str, List[int]]]] = {}
-            for colour in colours:
-                for spelling in colour_spellings(colour):
-                    ids = self.tok.encode(spelling)
-                    table.setdefault(ids[0], []).append((colour, ids))
-            self._colour_word_cache[key] = table
-        return self._colour_word_cache[key]
+    def _spelled(self, word: str) -> List[List[int]]:
+        """The token ids of each spelling of `word`, encoded once."""
+        if word not in self._spelling_cache:
+            self._spelling_cache[word] = [self.tok.encode(s) for s in spellings(word)]
+        return self._spelling_cache[word]
 
     def _pieces(self) -> List[str]:
         """Each token's own text, decoded once."""
@@ -317,21 +311,21 @@ class Generator:
         return best
 
     def caption(self, state: Prefix, length: str = "normal", max_tokens: Optional[int] = None,
-                quote_lines: Sequence[str] = (), unshown_colours: Sequence[str] = ()) -> dict:
+                quote_lines: Sequence[str] = (), held_back: Sequence[str] = ()) -> dict:
         prompt_ids, logits, _, after = self._prefill(self.templates["caption"][length], state)
         return self._continue_text(prompt_ids, logits, after, max_tokens or MAX_TOKENS[length], quote_lines,
-                                   unshown_colours)[0]
+                                   held_back)[0]
 
     def query(self, state: Prefix, question: str, max_tokens: Optional[int] = None,
               candidates: Sequence[str] = (), quote_lines: Sequence[str] = (),
-              unshown_colours: Sequence[str] = ()) -> dict:
+              held_back: Sequence[str] = ()) -> dict:
         """Greedy answer; with `candidates` (the OCR lines in the prompt), the answer is whichever of the greedy
         one and the candidates the model gives the highest probability (docs/model-pack.md, "Answers ranked against
         the OCR lines"); with `quote_lines`, quotes in it are taken whole from them."""
         prompt = self.templates["query"].replace("{question}", question.strip())
         prompt_ids, logits, _, after = self._prefill(prompt, state)
         out, logprob = self._continue_text(prompt_ids, logits, after, max_tokens or MAX_TOKENS["answer"], quote_lines,
-                                           unshown_colours)
+                                           held_back)
         if candidates:
             out.update(self.best_answer(logits, after, out["ids"], candidates, logprob))
         return out

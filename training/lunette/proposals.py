@@ -33,6 +33,13 @@ def region_proposals(img: np.ndarray) -> list:
     """[x_min, y_min, x_max, y_max] in 0..1 for each region of `img` (H x W x 3 uint8, as `snap_image` gives),
     edge regions first, then foreground regions, each in raster order of their first pixel; repeats dropped."""
     H, W, _ = img.shape
+    return [[x0 / W, y0 / H, x1 / W, y1 / H] for _, x0, y0, x1, y1, _, _ in image_regions(img)]
+
+
+def image_regions(img: np.ndarray, distinct: bool = True) -> list:
+    """The regions `region_proposals` gives, as `_components` describes them, in `img`'s pixels; with `distinct`
+    False, also those that repeat one before (an outlined shape's inside after its outline)."""
+    H, W, _ = img.shape
     px = img.astype(np.int32)
     edge = np.zeros((H, W), bool)
     across = (np.abs(px[:, 1:] - px[:, :-1]) > EDGE).any(-1)
@@ -47,20 +54,22 @@ def region_proposals(img: np.ndarray) -> list:
     background = _mode_colour(px[border])
     if background is not None:
         found += _components(_open(~_alike(px, background)))
-    kept = []
-    for count, x0, y0, x1, y1 in found:
+    kept, boxes = [], []
+    for count, x0, y0, x1, y1, sum_x, sum_y in found:
         w, h = x1 - x0, y1 - y0
         if count < MIN_PIXELS or w < MIN_SIDE or h < MIN_SIDE or not MIN_AREA <= w * h / (W * H) <= MAX_AREA:
             continue
         box = [x0 / W, y0 / H, x1 / W, y1 / H]
-        if all(iou(box, k) < SAME_REGION for k in kept):
-            kept.append(box)
+        if not distinct or all(iou(box, k) < SAME_REGION for k in boxes):
+            boxes.append(box)
+            kept.append((count, x0, y0, x1, y1, sum_x, sum_y))
     return kept
 
 
 def _components(mask: np.ndarray) -> list:
-    """The 4-connected regions of `mask` as (pixels, x_min, y_min, x_max + 1, y_max + 1), in raster order of their
-    first pixel. Runs of each row are joined to the runs they touch in the row above (union-find over runs)."""
+    """The 4-connected regions of `mask` as (pixels, x_min, y_min, x_max + 1, y_max + 1, sum of x, sum of y), in
+    raster order of their first pixel. Runs of each row are joined to the runs they touch in the row above
+    (union-find over runs)."""
     H, W = mask.shape
     runs = []       # (row, start, end) with end exclusive
     row_runs = []   # per row, the indices of its runs
@@ -96,8 +105,10 @@ def _components(mask: np.ndarray) -> list:
     for i, (y, s, e) in enumerate(runs):
         r = find(i)
         if r not in regions:
-            regions[r] = [0, s, y, e, y + 1]
+            regions[r] = [0, s, y, e, y + 1, 0, 0]
         g = regions[r]
         g[0] += e - s
         g[1], g[2], g[3], g[4] = min(g[1], s), min(g[2], y), max(g[3], e), max(g[4], y + 1)
+        g[5] += (s + e - 1) * (e - s) // 2
+        g[6] += y * (e - s)
     return [tuple(regions[r]) for r in sorted(regions)]

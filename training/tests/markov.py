@@ -55,7 +55,7 @@ class PieceTokenizer:
 
 def continue_text(table, start_piece=None, **options):
     """The text generated from the "start" table, or from `start_piece`'s (prefilled as the prompt's last piece);
-    `options` go to Generator._continue_text (quote_lines, unshown_colours), `single_line` to the Generator."""
+    `options` go to Generator._continue_text (quote_lines, held_back), `single_line` to the Generator."""
     from lunette.generate import Generator
     gen = Generator(MarkovModel(table), PieceTokenizer(table), single_line=options.pop("single_line", False))
     start = gen._empty()

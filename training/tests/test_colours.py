@@ -1,13 +1,12 @@
-"""Colours named only where the image shows them: lunette/colours.py and the decoding rule in lunette/generate.py,
-on the cases test/engine/imageColours.test.ts runs too (test/fixtures/colours.json)."""
+"""Which colours an image shows: lunette/colours.py on the cases test/engine/imageColours.test.ts runs too
+(test/fixtures/colours.json), and against the training data's own colour names."""
 import json
 import os
 
 import numpy as np
 
 from conftest import REPO, draw_rects
-from lunette.colours import CHROMATIC, SLACKS, colour_names, image_colours, named_colours, unshown_colours
-from markov import continue_text
+from lunette.colours import CHROMATIC, SLACKS, colour_names, image_colours
 from synth.colors import classify
 
 with open(os.path.join(REPO, "test", "fixtures", "colours.json"), encoding="utf-8") as f:
@@ -37,15 +36,3 @@ def test_each_slack_names_the_fixture_pixels():
 def test_a_colour_is_shown_by_solid_blocks_not_by_seams_or_specks():
     for picture in FIXTURE["pictures"]:
         assert image_colours(draw_rects(picture)) == picture["colours"], picture["name"]
-
-
-def test_colour_words_in_the_prompt_are_allowed():
-    for case in FIXTURE["named"]:
-        assert named_colours(case["texts"]) == case["colours"]
-    assert unshown_colours(["blue"], ["Is the red one bigger?"]) == [c for c in CHROMATIC if c not in ("red", "blue")]
-
-
-def test_an_unshown_colour_is_never_generated_and_words_that_only_start_like_one_are():
-    markov = FIXTURE["markov"]
-    for case in markov["cases"]:
-        assert continue_text(markov, case.get("start"), unshown_colours=case["unshown"]) == case["text"], case

@@ -36,5 +36,7 @@ def test_components_join_runs_that_touch_and_keep_raster_order():
         [0, 0, 0, 0, 0],
         [1, 0, 1, 0, 1],
     ], bool)
-    # a U joined in its third row; then three single pixels; diagonal neighbours are not joined
-    assert _components(mask) == [(9, 0, 0, 5, 3), (1, 0, 4, 1, 5), (1, 2, 4, 3, 5), (1, 4, 4, 5, 5)]
+    # a U joined in its third row; then three single pixels; diagonal neighbours are not joined; with the sums
+    # of the pixels' x and y
+    assert _components(mask) == [(9, 0, 0, 5, 3, 19, 9), (1, 0, 4, 1, 5, 0, 4), (1, 2, 4, 3, 5, 2, 4),
+                                 (1, 4, 4, 5, 5, 4, 4)]
