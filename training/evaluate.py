@@ -41,7 +41,7 @@ sys.path.insert(0, REPO)
 
 from lunette.proposals import region_proposals  # noqa: E402  (numpy and Pillow only)
 from lunette.colours import CHROMATIC, image_colours  # noqa: E402
-from lunette.grounding import held_back  # noqa: E402
+from lunette.held_back import words_held_back  # noqa: E402
 from lunette.shapes import SHAPES, image_shapes  # noqa: E402
 from lunette.snap import iou, snap_boxes, snap_image  # noqa: E402
 
@@ -194,13 +194,13 @@ class TorchBackend:
         self._lines = [ln.split(" ", 1)[1] for ln in (ocr_text or "").split("\n") if " " in ln]
 
     def _held_back(self, question: str = ""):
-        """The colour and shape names the image does not show and the prompt does not name (lunette/grounding.py)."""
+        """The colour and shape names the image does not show and the prompt does not name (lunette/held_back.py)."""
         if self._shown is None:
             img = self._pixels(proposals=False)[0] if self.colours or self.shapes else None
             self._shown = ((CHROMATIC, image_colours(img)) if self.colours else None,
                            (SHAPES, image_shapes(img)) if self.shapes else None)
         texts = [question, *self._lines]
-        return [w for vocab in self._shown if vocab for w in held_back(vocab[0], vocab[1], texts)]
+        return [w for vocab in self._shown if vocab for w in words_held_back(vocab[0], vocab[1], texts)]
 
     def caption(self, length="normal"):
         return self.gen.caption(self._state, length, quote_lines=self._lines if self.quotes else (),

@@ -16,7 +16,7 @@ import { promptText, stripSpecialTokens } from './prompt';
 import { bestAnswer, blockLineTexts } from './answerRanking';
 import { TokenTexts, quoteCandidates } from './quotes';
 import { type SnapImage, snapImage } from './boxSnapping';
-import { type HeldBackOptions, WordSpellings, heldBack } from './groundedWords';
+import { type HeldBackOptions, WordSpellings, wordsHeldBack } from './heldBackWords';
 import { CHROMATIC, imageColours } from './imageColours';
 import { SHAPES, imageShapes } from './imageShapes';
 import { generateRankedRegions } from './rankedRegions';
@@ -162,7 +162,7 @@ export class Engine {
         ...(manifest.generation.quotes === 'ocr_lines' && encoded.ocrLines.length > 0
           ? { quotes: { candidates: quoteCandidates(encoded.ocrLines), tokens: this.tokenTexts() } } : {}),
         ...(manifest.generation.colours === 'pixels' || manifest.generation.shapes === 'pixels'
-          ? { heldBack: await this.heldBackWords(image, encoded, request.task === 'ask' ? request.question : '', timings) } : {}),
+          ? { heldBack: this.heldBackWords(image, encoded, request.task === 'ask' ? request.question : '', timings) } : {}),
         ...(signal ? { signal } : {}),
         onFirstToken,
         ...(ranked ? {} : { onText: (text: string) => options.onPartial?.({ kind: 'text', text }) }),
@@ -207,27 +207,32 @@ export class Engine {
   }
 
   /**
-   * The colour and shape names a caption or answer may not use: those the image does not show and the question and
-   * OCR lines do not name (groundedWords.ts). Finding what the image shows counts as preprocessing.
+   * What keeps the colour and shape names the image does not show, and the question and OCR lines do not name, out
+   * of a caption or answer (heldBackWords.ts). The pixels are looked at only when the model starts such a word, once
+   * per image; that counts as preprocessing.
    */
-  private async heldBackWords(image: ImageBytes, encoded: EncodedImage, question: string, timings: Timings): Promise<HeldBackOptions> {
+  private heldBackWords(image: ImageBytes, encoded: EncodedImage, question: string, timings: Timings): HeldBackOptions {
     const { generation } = this.adapter.manifest;
-    if (!encoded.shownWords) {
-      const t = performance.now();
-      const pixels = await snapImage(image, this.options.imageLimits);
-      encoded.shownWords = {
-        colours: generation.colours === 'pixels' ? imageColours(pixels) : [],
-        shapes: generation.shapes === 'pixels' ? imageShapes(pixels) : [],
-      };
-      timings.preprocess_ms += performance.now() - t;
-    }
+    const colours = generation.colours === 'pixels';
+    const shapes = generation.shapes === 'pixels';
     const texts = [question, ...encoded.ocrLines];
+    let words: Promise<readonly string[]> | undefined;
+    const held = async (): Promise<readonly string[]> => {
+      if (!encoded.shownWords) {
+        const t = performance.now();
+        const pixels = await snapImage(image, this.options.imageLimits);
+        encoded.shownWords = { colours: colours ? imageColours(pixels) : [], shapes: shapes ? imageShapes(pixels) : [] };
+        timings.preprocess_ms += performance.now() - t;
+      }
+      return [
+        ...(colours ? wordsHeldBack(CHROMATIC, encoded.shownWords.colours, texts) : []),
+        ...(shapes ? wordsHeldBack(SHAPES, encoded.shownWords.shapes, texts) : []),
+      ];
+    };
     this.wordSpellings ??= new WordSpellings(this.adapter.tokenizer);
     return {
-      words: [
-        ...(generation.colours === 'pixels' ? heldBack(CHROMATIC, encoded.shownWords.colours, texts) : []),
-        ...(generation.shapes === 'pixels' ? heldBack(SHAPES, encoded.shownWords.shapes, texts) : []),
-      ],
+      vocabulary: [...(colours ? CHROMATIC : []), ...(shapes ? SHAPES : [])],
+      heldBack: () => (words ??= held()),
       spellings: this.wordSpellings,
       tokens: this.tokenTexts(),
     };

@@ -4,7 +4,7 @@ import type { Box, Point } from '../protocol/tasks';
 import type { DecoderState, ModelAdapter, StepResult } from './adapter';
 import { argmax } from './adapters/lunette';
 import { BoxSnapper, type SnapImage } from './boxSnapping';
-import { type HeldBackOptions, namesHeldBackWord } from './groundedWords';
+import { type HeldBackOptions, namesHeldBackWord } from './heldBackWords';
 import { throwIfCancelled } from './cancellation';
 import { type QuoteOptions, bestQuote, openingQuoteEnd, quoteOpenAfter } from './quotes';
 import { logSoftmaxAt } from './scoring';
@@ -21,7 +21,7 @@ export interface TextOptions {
   noRepeatNgram?: number;
   /** Greedy quotes taken whole from the OCR lines (quotes.ts). */
   quotes?: QuoteOptions;
-  /** Outside quotes, none of these words (colours and shapes the image does not show: groundedWords.ts). */
+  /** Outside quotes, none of these words (colours and shapes the image does not show: heldBackWords.ts). */
   heldBack?: HeldBackOptions;
   signal?: AbortSignal;
   onText?: (chunk: string) => void;
@@ -41,7 +41,7 @@ export interface TextOutput {
  * Continues from a prefilled prompt (its last step result) until a stop token or maxTokens. With `quotes`
  * (greedy only), a quote the model opens is filled with the OCR text it rates most probable (quotes.ts), never
  * with a text already quoted in this output. With `heldBack`, outside quotes none of those words is written: such
- * a word's first token is set aside and the next best chosen (groundedWords.ts).
+ * a word's first token is set aside and the next best chosen (heldBackWords.ts).
  */
 export async function generateText(adapter: ModelAdapter, start: StepResult, options: TextOptions): Promise<TextOutput> {
   const stream = new TextStream(adapter.tokenizer, options.onText ?? (() => undefined));
@@ -61,12 +61,12 @@ export async function generateText(adapter: ModelAdapter, start: StepResult, opt
     if (mustClose && quotes) {
       id = bestOf(current.logits, quotes.tokens.closers, suppress);
     } else {
-      const allowed = [...suppress];
-      id = chooseToken(current.logits, { ...options, suppress: allowed });
+      id = chooseToken(current.logits, { ...options, suppress });
+      let setAside = suppress;
       while (options.heldBack && !insideQuote && !options.stop.includes(id)
         && await namesHeldBackWord(adapter, current, id, options.heldBack, options.stop)) {
-        allowed.push(id);
-        id = chooseToken(current.logits, { ...options, suppress: allowed });
+        setAside = [...setAside, id];
+        id = chooseToken(current.logits, { ...options, suppress: setAside });
       }
     }
     if (ids.length === 0) options.onFirstToken?.();

@@ -1,5 +1,5 @@
 /**
- * Which colours an image shows (manifest `generation.colours: "pixels"`; groundedWords.ts holds the rule).
+ * Which colours an image shows (manifest `generation.colours: "pixels"`; heldBackWords.ts holds the rule).
  *
  * A small model names colours poorly from its image tokens (it calls a blue square "a red circle"), yet which
  * colours an image holds is plain in its pixels. So the decoder may name a chromatic colour (red … brown) only if
@@ -75,9 +75,19 @@ export function imageColours(image: SnapImage): ColourName[] {
   const { width, height, data } = image;
   const need = Math.max(MIN_PIXELS, SHOWN_SHARE * width * height);
   const shown = new Set<number>();
-  const names = new Int8Array(width * height);
-  for (const [hue, level, brightness] of SLACKS) {
-    for (let i = 0; i < width * height; i++) names[i] = colourName(data[3 * i]!, data[3 * i + 1]!, data[3 * i + 2]!, hue, level, brightness);
+  // a screenshot holds few distinct colours: each is named once, under every slack
+  const named = new Map<number, Int8Array>();
+  const perSlack = SLACKS.map(() => new Int8Array(width * height));
+  for (let i = 0; i < width * height; i++) {
+    const key = (data[3 * i]! << 16) | (data[3 * i + 1]! << 8) | data[3 * i + 2]!;
+    let names = named.get(key);
+    if (!names) {
+      names = Int8Array.from(SLACKS, ([hue, level, brightness]) => colourName(data[3 * i]!, data[3 * i + 1]!, data[3 * i + 2]!, hue, level, brightness));
+      named.set(key, names);
+    }
+    for (let k = 0; k < SLACKS.length; k++) perSlack[k]![i] = names[k]!;
+  }
+  for (const names of perSlack) {
     const solid = new Array<number>(CHROMATIC.length).fill(0);
     for (let y = 0; y + 1 < height; y++) {
       for (let x = 0; x + 1 < width; x++) {

@@ -1,5 +1,5 @@
 /**
- * Which shapes an image shows (manifest `generation.shapes: "pixels"`; groundedWords.ts holds the rule).
+ * Which shapes an image shows (manifest `generation.shapes: "pixels"`; heldBackWords.ts holds the rule).
  *
  * The model names shapes poorly from its image tokens: it captioned a blue square "a blue circle" and three
  * triangles "two orange circles and a green heart". Yet a drawn shape's outline is plain in the pixels. Each region

@@ -60,9 +60,9 @@ export interface Manifest {
     snap_boxes?: 'pixels';
     /** "pixels": detect and point choose among the image's regions, ranked by the model (rankedRegions.ts). */
     region_proposals?: 'pixels';
-    /** "pixels": captions and answers name only the colours the image shows, or the prompt names (groundedWords.ts). */
+    /** "pixels": captions and answers name only the colours the image shows, or the prompt names (heldBackWords.ts). */
     colours?: 'pixels';
-    /** "pixels": captions and answers name only the drawn shapes the image shows, or the prompt names (groundedWords.ts). */
+    /** "pixels": captions and answers name only the drawn shapes the image shows, or the prompt names (heldBackWords.ts). */
     shapes?: 'pixels';
     /** true: captions and answers are never given a token whose text holds a line break. */
     single_line?: boolean;

@@ -143,14 +143,21 @@ describe('the bundled model reads real screenshots', () => {
     assert.match((JSON.parse(result.stdout) as { caption: string }).caption, /^A bar chart titled "Monthly Active Users"\./);
   });
 
-  it('names only the colours an image shows (generation.colours)', () => {
-    // Free, the model captioned this blue square "There is a red circle." and called the login page's blue
-    // button "Teal"; src/engine/imageColours.ts holds back the colours the pixels do not show.
-    const result = cli(['caption', path.join(ROOT, 'training/eval_real/images/shapes-blue-square.png'), '--json']);
-    assert.equal(result.code, 0, result.stderr);
-    const caption = (JSON.parse(result.stdout) as { caption: string }).caption;
-    assert.match(caption, /\bblue\b/i);
-    assert.doesNotMatch(caption, /\b(red|orange|yellow|green|teal|purple|pink|brown)\b/i);
+  it('names only the colours and shapes an image shows (generation.colours, generation.shapes)', () => {
+    // Free, the model captioned this blue square "There is a red circle.", a green triangle "There is a red circle
+    // and a green rectangle." and called the login page's blue button "Teal"; src/engine/heldBackWords.ts holds
+    // back the colours and shapes the pixels do not show.
+    const caption = (image: string): string => {
+      const result = cli(['caption', path.join(ROOT, 'training/eval_real/images', image), '--json']);
+      assert.equal(result.code, 0, result.stderr);
+      return (JSON.parse(result.stdout) as { caption: string }).caption;
+    };
+    const square = caption('shapes-blue-square.png');
+    assert.match(square, /\bblue square\b/i);
+    assert.doesNotMatch(square, /\b(red|orange|yellow|green|teal|purple|pink|brown|circle|oval|triangle|star|heart)\b/i);
+    const triangle = caption('shapes-green-triangle.png');
+    assert.match(triangle, /\bgreen triangle\b/i);
+    assert.doesNotMatch(triangle, /\b(red|blue|circle|oval|square|rectangle|heart)s?\b/i);
     assert.equal(ask('training/eval_real/images/ui-login.png', 'What colour is the button?'), 'Blue');
   });
 

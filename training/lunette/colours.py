@@ -1,4 +1,4 @@
-"""Which colours an image shows (pack manifest `generation.colours: "pixels"`; lunette/grounding.py).
+"""Which colours an image shows (pack manifest `generation.colours: "pixels"`; lunette/held_back.py).
 
 The PyTorch reference of `src/engine/imageColours.ts`, step for step; `test/fixtures/colours.json` holds cases both
 sides must pass. The model names colours poorly from its 64 image tokens (it calls a blue square "a red circle"),

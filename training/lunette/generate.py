@@ -14,8 +14,8 @@ import numpy as np
 import torch
 from PIL import Image
 
-from .grounding import spellings
 from .config import ModelConfig
+from .held_back import spellings
 from .model import LunetteModel
 from .region import bin_to_coord, bin_to_size, coord_to_bin, size_to_bin
 from .snap import iou, snap_box, snap_boxes
@@ -184,7 +184,7 @@ class Generator:
         """(output, log p(ids, then EOS)); the score is None when the text was cut at max_tokens. With
         `quote_lines` (the OCR lines in the prompt), a quote the model opens is filled by `best_quote`, never with
         a text already quoted in this output. Outside quotes, no word of `held_back` is written
-        (`names_held_back_word`; lunette/grounding.py)."""
+        (`names_held_back_word`; lunette/held_back.py)."""
         cfg = self.cfg
         first = torch.topk(logits, 5)
         ids, margins = [], []
@@ -242,7 +242,7 @@ class Generator:
         }, logprob
 
     def names_held_back_word(self, tok: int, scores: torch.Tensor, state: Prefix, held_back: Sequence[str]) -> bool:
-        """Does choosing `tok` here start a word of `held_back` (any of its `grounding.spellings`)? The spelling's
+        """Does choosing `tok` here start a word of `held_back` (any of its `held_back.spellings`)? The spelling's
         next tokens and then a word's end must be what the model would go on to choose (greedy, looked ahead):
         " red" followed by "is" is not the colour."""
         for word in held_back:

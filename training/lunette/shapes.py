@@ -1,4 +1,4 @@
-"""Which shapes an image shows (pack manifest `generation.shapes: "pixels"`; lunette/grounding.py).
+"""Which shapes an image shows (pack manifest `generation.shapes: "pixels"`; lunette/held_back.py).
 
 The PyTorch reference of `src/engine/imageShapes.ts`, step for step; `test/fixtures/shapes.json` holds cases both
 sides must pass. The model names shapes poorly from its 64 image tokens: it captioned a blue square "a blue circle"

@@ -3,18 +3,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { generateText } from '../../src/engine/generate';
-import { WordSpellings, heldBack, namedWords, spellings } from '../../src/engine/groundedWords';
+import { WordSpellings, namedWords, spellings, wordsHeldBack } from '../../src/engine/heldBackWords';
 import { TokenTexts } from '../../src/engine/quotes';
 import { type MarkovTable, ROOT, markovAdapter } from '../helpers';
 
-// The cases training/tests/test_grounding.py runs against the PyTorch reference too. The bundled model is checked
+// The cases training/tests/test_held_back.py runs against the PyTorch reference too. The bundled model is checked
 // end to end in test/cli/cli.test.ts.
 interface Fixture {
   spellings: { word: string; spellings: string[] }[];
   named: { vocabulary: string[]; texts: string[]; words: string[] }[];
   markov: MarkovTable & { cases: { start?: string; held_back: string[]; text: string }[] };
 }
-const FIXTURE = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'grounding.json'), 'utf8')) as Fixture;
+const FIXTURE = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'held-back.json'), 'utf8')) as Fixture;
 
 async function generate(start: string | undefined, words: string[], temperature = 0): Promise<string> {
   const table = FIXTURE.markov;
@@ -22,7 +22,12 @@ async function generate(start: string | undefined, words: string[], temperature 
   const out = await generateText(adapter, first, {
     maxTokens: table.max_tokens, temperature, topP: 1, stop: [0], random: () => 0,
     suppress: [table.coord, table.size].map((p) => table.pieces.indexOf(p)),
-    heldBack: { words, spellings: new WordSpellings(adapter.tokenizer), tokens: new TokenTexts(adapter.tokenizer) },
+    heldBack: {
+      vocabulary: ['red', 'blue', 'yellow', 'green', 'pink', 'circle', 'square'],
+      heldBack: async () => words,
+      spellings: new WordSpellings(adapter.tokenizer),
+      tokens: new TokenTexts(adapter.tokenizer),
+    },
   });
   return out.text.trim();
 }
@@ -34,7 +39,7 @@ describe('words held to the pixels', () => {
 
   it('allows the words the prompt names', () => {
     for (const c of FIXTURE.named) assert.deepEqual(namedWords(c.vocabulary, c.texts), c.words, JSON.stringify(c));
-    assert.deepEqual(heldBack(['red', 'green', 'blue'], ['blue'], ['Is the red one bigger?']), ['green']);
+    assert.deepEqual(wordsHeldBack(['red', 'green', 'blue'], ['blue'], ['Is the red one bigger?']), ['green']);
   });
 
   it('never generates a held-back word, and keeps words that only start like one', async () => {

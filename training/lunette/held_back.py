@@ -4,7 +4,7 @@
 lunette/colours.py and lunette/shapes.py say which colours and shapes an image shows; this module holds what both
 share: how such a word is spelled in generated text, and which words the prompt itself names (a question about a
 red dog, the OCR lines of a legend). `Generator.names_held_back_word` applies the rule while decoding. The engine's
-side is `src/engine/groundedWords.ts`.
+side is `src/engine/heldBackWords.ts`.
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def named_words(vocabulary: Sequence[str], texts: Iterable[str]) -> List[str]:
     return [w for w in vocabulary if w in found or plural(w) in found]
 
 
-def held_back(vocabulary: Sequence[str], shown: Sequence[str], texts: Sequence[str]) -> List[str]:
+def words_held_back(vocabulary: Sequence[str], shown: Sequence[str], texts: Sequence[str]) -> List[str]:
     """The words of `vocabulary` the decoder may not write: neither shown nor named in `texts`."""
     allowed = set(shown) | set(named_words(vocabulary, texts))
     return [w for w in vocabulary if w not in allowed]

@@ -3,7 +3,7 @@
  * colour or a drawn shape only where the image shows it (imageColours.ts, imageShapes.ts) or the prompt names it
  * (the question, the OCR lines). The model still chooses among the words allowed, and whether to use one at all.
  *
- * training/lunette/grounding.py and `Generator.names_held_back_word` are the PyTorch reference; docs/model-pack.md
+ * training/lunette/held_back.py and `Generator.names_held_back_word` are the PyTorch reference; docs/model-pack.md
  * ("Words held to the pixels") specifies the rule.
  */
 import type { ModelAdapter, StepResult } from './adapter';
@@ -30,7 +30,7 @@ export function namedWords<W extends string>(vocabulary: readonly W[], texts: re
 }
 
 /** The words of `vocabulary` the decoder may not write: neither shown nor named in `texts`. */
-export function heldBack<W extends string>(vocabulary: readonly W[], shown: readonly W[], texts: readonly string[]): W[] {
+export function wordsHeldBack<W extends string>(vocabulary: readonly W[], shown: readonly W[], texts: readonly string[]): W[] {
   const allowed = new Set<W>([...shown, ...namedWords(vocabulary, texts)]);
   return vocabulary.filter((word) => !allowed.has(word));
 }
@@ -52,8 +52,13 @@ export class WordSpellings {
 }
 
 export interface HeldBackOptions {
-  /** The words that may not be written. */
-  words: readonly string[];
+  /** Every word that may be held back (the colour and shape names). */
+  vocabulary: readonly string[];
+  /**
+   * The words of `vocabulary` that may not be written here. Called only once the model starts one of them, so an
+   * output that names no colour or shape never pays for looking at the pixels; the caller memoizes it.
+   */
+  heldBack: () => Promise<readonly string[]>;
   spellings: WordSpellings;
   tokens: TokenTexts;
 }
@@ -64,9 +69,9 @@ export interface HeldBackOptions {
  * word the model would stop after: `stop`).
  */
 export async function namesHeldBackWord(adapter: ModelAdapter, current: StepResult, id: number, options: HeldBackOptions, stop: readonly number[]): Promise<boolean> {
-  for (const word of options.words) {
+  for (const word of options.vocabulary) {
     for (const ids of options.spellings.of(word)) {
-      if (ids[0] !== id) continue;
+      if (ids[0] !== id || !(await options.heldBack()).includes(word)) continue;
       let after = current;
       let followed = true;
       for (let i = 0; i < ids.length && followed; i++) {
