@@ -195,12 +195,12 @@ class TorchBackend:
 
     def _held_back(self, question: str = ""):
         """The colour and shape names the image does not show and the prompt does not name (lunette/held_back.py)."""
-        if self._shown is None:
-            img = self._pixels(proposals=False)[0] if self.colours or self.shapes else None
-            self._shown = ((CHROMATIC, image_colours(img)) if self.colours else None,
-                           (SHAPES, image_shapes(img)) if self.shapes else None)
+        if self._shown is None:   # [(vocabulary, the words of it the image shows)], found once per image
+            kinds = [(CHROMATIC, image_colours)] * self.colours + [(SHAPES, image_shapes)] * self.shapes
+            img = self._pixels(proposals=False)[0] if kinds else None
+            self._shown = [(vocabulary, find(img)) for vocabulary, find in kinds]
         texts = [question, *self._lines]
-        return [w for vocab in self._shown if vocab for w in words_held_back(vocab[0], vocab[1], texts)]
+        return [w for vocabulary, shown in self._shown for w in words_held_back(vocabulary, shown, texts)]
 
     def caption(self, length="normal"):
         return self.gen.caption(self._state, length, quote_lines=self._lines if self.quotes else (),
