@@ -125,6 +125,34 @@ export function drawRects(picture: RectPicture): SnapImage {
   return { width, height, data };
 }
 
+/**
+ * A picture drawn from `rects` (drawRects), then `discs` (cx, cy, r, colour: the pixels whose centre is closer than
+ * r to (cx, cy)), then `sectors` (cx, cy, r, from, to, colour: those of a disc's pixels whose centre is at an angle
+ * in [from, to) degrees, clockwise from +x, y down).
+ */
+export interface ShapePicture extends RectPicture {
+  discs?: [number, number, number, [number, number, number]][];
+  sectors?: [number, number, number, number, number, [number, number, number]][];
+}
+
+/** As training/tests/conftest.py `draw_picture`: test/fixtures/shapes.json and counts.json describe pictures so. */
+export function drawPicture(picture: ShapePicture): SnapImage {
+  const image = drawRects(picture);
+  const paint = (inside: (dx: number, dy: number) => boolean, cx: number, cy: number, colour: readonly number[]): void => {
+    for (let y = 0; y < image.height; y++) {
+      for (let x = 0; x < image.width; x++) if (inside(x + 0.5 - cx, y + 0.5 - cy)) image.data.set(colour, (y * image.width + x) * 3);
+    }
+  };
+  for (const [cx, cy, r, colour] of picture.discs ?? []) paint((dx, dy) => dx * dx + dy * dy < r * r, cx, cy, colour);
+  for (const [cx, cy, r, start, end, colour] of picture.sectors ?? []) {
+    paint((dx, dy) => {
+      const angle = (((Math.atan2(dy, dx) * 180) / Math.PI) % 360 + 360) % 360;
+      return dx * dx + dy * dy < r * r && angle >= start && angle < end;
+    }, cx, cy, colour);
+  }
+  return image;
+}
+
 /** A next-token table over `pieces` (test/fixtures/quotes.json and colours.json, `markov`). */
 export interface MarkovTable {
   pieces: string[];

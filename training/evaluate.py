@@ -41,6 +41,7 @@ sys.path.insert(0, REPO)
 
 from lunette.proposals import region_proposals  # noqa: E402  (numpy and Pillow only)
 from lunette.colours import CHROMATIC, image_colours  # noqa: E402
+from lunette.counts import counted_thing, numbers_held_back, thing_count  # noqa: E402
 from lunette.held_back import words_held_back  # noqa: E402
 from lunette.shapes import SHAPES, image_shapes  # noqa: E402
 from lunette.snap import iou, snap_boxes, snap_image  # noqa: E402
@@ -149,7 +150,7 @@ class TorchBackend:
 
     def __init__(self, checkpoint: str, tokenizer: str = None, threads: int = 2, rerank: bool = True,
                  quotes: bool = True, snap: bool = True, ranked: bool = True, colours: bool = True,
-                 shapes: bool = True):
+                 shapes: bool = True, counts: bool = True):
         import torch
         from lunette.checkpoint import load_checkpoint
         from lunette.config import ModelConfig
@@ -177,6 +178,8 @@ class TorchBackend:
         # and generation.colours and generation.shapes = "pixels"
         self.colours = colours
         self.shapes = shapes
+        # and generation.counts = "pixels"
+        self.counts = counts
         self._lines = []
 
     def prepare(self, image, ocr_text, full=None):
@@ -194,13 +197,16 @@ class TorchBackend:
         self._lines = [ln.split(" ", 1)[1] for ln in (ocr_text or "").split("\n") if " " in ln]
 
     def _held_back(self, question: str = ""):
-        """The colour and shape names the image does not show and the prompt does not name (lunette/held_back.py)."""
+        """The colour and shape names the image does not show and the prompt does not name (lunette/held_back.py);
+        answering how many of a drawn thing there are, every number but the count the pixels show (lunette/counts.py)."""
         if self._shown is None:   # [(vocabulary, the words of it the image shows)], found once per image
             kinds = [(CHROMATIC, image_colours)] * self.colours + [(SHAPES, image_shapes)] * self.shapes
             img = self._pixels(proposals=False)[0] if kinds else None
             self._shown = [(vocabulary, find(img)) for vocabulary, find in kinds]
         texts = [question, *self._lines]
-        return [w for vocabulary, shown in self._shown for w in words_held_back(vocabulary, shown, texts)]
+        counted = counted_thing(question) if self.counts else None
+        numbers = numbers_held_back(thing_count(self._pixels(proposals=False)[0], *counted)) if counted else []
+        return [w for vocabulary, shown in self._shown for w in words_held_back(vocabulary, shown, texts)] + numbers
 
     def caption(self, length="normal"):
         return self.gen.caption(self._state, length, quote_lines=self._lines if self.quotes else (),
@@ -422,6 +428,8 @@ def main():
                     help="checkpoint: colours named freely, not only those the image shows (lunette/colours.py)")
     ap.add_argument("--free-shapes", action="store_true",
                     help="checkpoint: shapes named freely, not only those the image shows (lunette/shapes.py)")
+    ap.add_argument("--free-counts", action="store_true",
+                    help="checkpoint: counts of drawn things answered freely, not held to the pixels (lunette/counts.py)")
     ap.add_argument("--limit", type=int, default=0, help="real set: only this many items (spread over kinds)")
     ap.add_argument("--out", help="write the report (JSON) here")
     args = ap.parse_args()
@@ -431,7 +439,8 @@ def main():
     else:
         backend, label = TorchBackend(args.checkpoint, threads=args.threads, rerank=not args.greedy_answers,
                                       snap=not args.raw_boxes, ranked=not args.greedy_regions,
-                                      colours=not args.free_colours, shapes=not args.free_shapes), f"torch:{args.checkpoint}"
+                                      colours=not args.free_colours, shapes=not args.free_shapes,
+                                      counts=not args.free_counts), f"torch:{args.checkpoint}"
         modes = {"gt": [True], "none": [False], "both": [True, False]}[args.ocr]
     report = {"model": label, "step": getattr(backend, "step", None), "results": {}, "log": {}}
     t0 = time.time()

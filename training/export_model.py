@@ -93,7 +93,7 @@ def main():
     manifest = export_pack(model, tok, args.out, name=args.name, description=desc, version=args.version,
                            templates=templates, reference=ref, reference_image=image, extra_files=extra,
                            answer_candidates="ocr_lines", quotes="ocr_lines", snap_boxes="pixels",
-                           region_proposals="pixels", colours="pixels", shapes="pixels",
+                           region_proposals="pixels", colours="pixels", shapes="pixels", counts="pixels",
                            single_line=True)
     if args.fp16:
         from lunette.export import file_entry, write_json

@@ -17,6 +17,7 @@ import { bestAnswer, blockLineTexts } from './answerRanking';
 import { TokenTexts, quoteCandidates } from './quotes';
 import { type SnapImage, snapImage } from './boxSnapping';
 import { type HeldBackOptions, WordSpellings, wordsHeldBack } from './heldBackWords';
+import { NUMBERS, countedThing, numbersHeldBack, thingCount } from './imageCounts';
 import { CHROMATIC, imageColours } from './imageColours';
 import { SHAPES, imageShapes } from './imageShapes';
 import { generateRankedRegions } from './rankedRegions';
@@ -161,7 +162,7 @@ export class Engine {
         noRepeatNgram: manifest.generation.no_repeat_ngram ?? 0,
         ...(manifest.generation.quotes === 'ocr_lines' && encoded.ocrLines.length > 0
           ? { quotes: { candidates: quoteCandidates(encoded.ocrLines), tokens: this.tokenTexts() } } : {}),
-        ...(manifest.generation.colours === 'pixels' || manifest.generation.shapes === 'pixels'
+        ...(manifest.generation.colours === 'pixels' || manifest.generation.shapes === 'pixels' || manifest.generation.counts === 'pixels'
           ? { heldBack: this.heldBackWords(image, encoded, request.task === 'ask' ? request.question : '', timings) } : {}),
         ...(signal ? { signal } : {}),
         onFirstToken,
@@ -208,30 +209,36 @@ export class Engine {
 
   /**
    * What keeps the colour and shape names the image does not show, and the question and OCR lines do not name, out
-   * of a caption or answer (heldBackWords.ts). The pixels are looked at only when the model starts such a word, once
-   * per image; that counts as preprocessing.
+   * of a caption or answer (heldBackWords.ts); and, in the answer to how many of a drawn thing there are, every
+   * number but the count of it the pixels show (imageCounts.ts). The pixels are looked at only when the model
+   * starts such a word, once per image for the names; that counts as preprocessing.
    */
   private heldBackWords(image: ImageBytes, encoded: EncodedImage, question: string, timings: Timings): HeldBackOptions {
     const { generation } = this.adapter.manifest;
     const colours = generation.colours === 'pixels';
     const shapes = generation.shapes === 'pixels';
+    const counted = generation.counts === 'pixels' ? countedThing(question) : undefined;
     const texts = [question, ...encoded.ocrLines];
     let words: Promise<readonly string[]> | undefined;
     const held = async (): Promise<readonly string[]> => {
+      const t = performance.now();
+      let pixels: SnapImage | undefined;
       if (!encoded.shownWords) {
-        const t = performance.now();
-        const pixels = await snapImage(image, this.options.imageLimits);
+        pixels = await snapImage(image, this.options.imageLimits);
         encoded.shownWords = { colours: colours ? imageColours(pixels) : [], shapes: shapes ? imageShapes(pixels) : [] };
-        timings.preprocess_ms += performance.now() - t;
       }
+      if (counted) pixels ??= await snapImage(image, this.options.imageLimits);
+      const numbers = counted && pixels ? numbersHeldBack(thingCount(pixels, counted)) : [];
+      timings.preprocess_ms += performance.now() - t;
       return [
         ...(colours ? wordsHeldBack(CHROMATIC, encoded.shownWords.colours, texts) : []),
         ...(shapes ? wordsHeldBack(SHAPES, encoded.shownWords.shapes, texts) : []),
+        ...numbers,
       ];
     };
     this.wordSpellings ??= new WordSpellings(this.adapter.tokenizer);
     return {
-      vocabulary: [...(colours ? CHROMATIC : []), ...(shapes ? SHAPES : [])],
+      vocabulary: [...(colours ? CHROMATIC : []), ...(shapes ? SHAPES : []), ...(counted ? NUMBERS : [])],
       heldBack: () => (words ??= held()),
       spellings: this.wordSpellings,
       tokens: this.tokenTexts(),

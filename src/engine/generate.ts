@@ -64,7 +64,7 @@ export async function generateText(adapter: ModelAdapter, start: StepResult, opt
       id = chooseToken(current.logits, { ...options, suppress });
       let setAside = suppress;
       while (options.heldBack && !insideQuote && !options.stop.includes(id)
-        && await namesHeldBackWord(adapter, current, id, options.heldBack, options.stop)) {
+        && await namesHeldBackWord(adapter, current, id, options.heldBack, options.stop, ids.length ? options.heldBack.tokens.text(ids[ids.length - 1]!) : undefined)) {
         setAside = [...setAside, id];
         id = chooseToken(current.logits, { ...options, suppress: setAside });
       }

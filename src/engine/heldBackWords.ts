@@ -66,12 +66,15 @@ export interface HeldBackOptions {
 /**
  * Does choosing `id` at `current` start a held-back word? Its spelling's next tokens and then a word's end must be
  * what the model would go on to choose (greedy, looked ahead): " red" followed by "is" is not the colour (nor is a
- * word the model would stop after: `stop`).
+ * word the model would stop after: `stop`). A spelling without a leading space starts a word only at the output's
+ * start or after `previous` (the text of the token before) ends in neither a letter nor a digit: the "2" of "1" "2"
+ * is not the number 2.
  */
-export async function namesHeldBackWord(adapter: ModelAdapter, current: StepResult, id: number, options: HeldBackOptions, stop: readonly number[]): Promise<boolean> {
+export async function namesHeldBackWord(adapter: ModelAdapter, current: StepResult, id: number, options: HeldBackOptions, stop: readonly number[], previous?: string): Promise<boolean> {
+  const midWord = previous !== undefined && /[\p{L}\p{N}]$/u.test(previous);
   for (const word of options.vocabulary) {
     for (const ids of options.spellings.of(word)) {
-      if (ids[0] !== id || !(await options.heldBack()).includes(word)) continue;
+      if (ids[0] !== id || (midWord && !options.tokens.text(id).startsWith(' ')) || !(await options.heldBack()).includes(word)) continue;
       let after = current;
       let followed = true;
       for (let i = 0; i < ids.length && followed; i++) {

@@ -25,7 +25,7 @@ const MIN_PIXELS = 8;
 const HUE_SLACK = 12;
 const LEVEL_SLACK = 0.06;
 /** (hue, lightness, brightness) offsets: each pixel is named as it is and as if it were this much off. */
-const SLACKS: readonly (readonly [number, number, number])[] = [
+export const SLACKS: readonly (readonly [number, number, number])[] = [
   [0, 0, 0], [HUE_SLACK, 0, 0], [-HUE_SLACK, 0, 0], [0, LEVEL_SLACK, LEVEL_SLACK], [0, -LEVEL_SLACK, -LEVEL_SLACK],
 ];
 const NOT_CHROMATIC = -1;

@@ -64,6 +64,8 @@ export interface Manifest {
     colours?: 'pixels';
     /** "pixels": captions and answers name only the drawn shapes the image shows, or the prompt names (heldBackWords.ts). */
     shapes?: 'pixels';
+    /** "pixels": an answer to how many of a drawn shape there are writes no number but the pixels' count (imageCounts.ts). */
+    counts?: 'pixels';
     /** true: captions and answers are never given a token whose text holds a line break. */
     single_line?: boolean;
   };
@@ -168,6 +170,8 @@ export function validateManifest(value: unknown): string[] {
   if (colours !== undefined && colours !== 'pixels') c.problems.push('"generation.colours" must be "pixels" or absent');
   const shapes = v.generation?.shapes;
   if (shapes !== undefined && shapes !== 'pixels') c.problems.push('"generation.shapes" must be "pixels" or absent');
+  const counts = v.generation?.counts;
+  if (counts !== undefined && counts !== 'pixels') c.problems.push('"generation.counts" must be "pixels" or absent');
   const singleLine = v.generation?.single_line;
   if (singleLine !== undefined && typeof singleLine !== 'boolean') c.problems.push('"generation.single_line" must be true, false or absent');
   if (c.object('region', true)) {

@@ -161,6 +161,15 @@ describe('the bundled model reads real screenshots', () => {
     assert.equal(ask('training/eval_real/images/ui-login.png', 'What colour is the button?'), 'Blue');
   });
 
+  it('counts the shapes, bars, slices and boxes an image shows (generation.counts)', () => {
+    // Free, the model answered 5 for these four stars, 4 for the three bars, 5 for the three slices and 5 for the
+    // six boxes of the tree; src/engine/imageCounts.ts holds every number but the pixels' count back.
+    assert.equal(ask('training/eval_real/images/shapes-stars.png', 'How many stars are there?'), '4');
+    assert.equal(ask('training/eval_real/images/chart-hbar.png', 'How many bars are there?'), '3');
+    assert.equal(ask('training/eval_real/images/chart-pie.png', 'How many slices are there?'), '3');
+    assert.equal(ask('training/eval_real/images/diagram-tree.png', 'How many boxes are there?'), '6');
+  });
+
   it('snaps detected boxes to the bars of a chart', () => {
     // The box heads see 128 px and miss a bar's edge by a few pixels of the original; generation.snap_boxes
     // moves each box to the flat-coloured region it covers (src/engine/boxSnapping.ts). The six bars of the

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { generateText } from '../../src/engine/generate';
 import { WordSpellings, namedWords, spellings, wordsHeldBack } from '../../src/engine/heldBackWords';
+import { NUMBERS } from '../../src/engine/imageCounts';
 import { TokenTexts } from '../../src/engine/quotes';
 import { type MarkovTable, ROOT, markovAdapter } from '../helpers';
 
@@ -23,7 +24,7 @@ async function generate(start: string | undefined, words: string[], temperature 
     maxTokens: table.max_tokens, temperature, topP: 1, stop: [0], random: () => 0,
     suppress: [table.coord, table.size].map((p) => table.pieces.indexOf(p)),
     heldBack: {
-      vocabulary: ['red', 'blue', 'yellow', 'green', 'pink', 'circle', 'square'],
+      vocabulary: ['red', 'blue', 'yellow', 'green', 'pink', 'circle', 'square', ...NUMBERS],
       heldBack: async () => words,
       spellings: new WordSpellings(adapter.tokenizer),
       tokens: new TokenTexts(adapter.tokenizer),

@@ -222,6 +222,7 @@ def export_pack(
     region_proposals: Optional[str] = None,
     colours: Optional[str] = None,
     shapes: Optional[str] = None,
+    counts: Optional[str] = None,
     single_line: bool = False,
 ) -> dict:
     """Write the pack into out_dir and return the manifest (also written as manifest.json)."""
@@ -275,6 +276,7 @@ def export_pack(
                        **({"region_proposals": region_proposals} if region_proposals else {}),
                        **({"colours": colours} if colours else {}),
                        **({"shapes": shapes} if shapes else {}),
+                       **({"counts": counts} if counts else {}),
                        **({"single_line": True} if single_line else {})},
         "files": {f: file_entry(os.path.join(out_dir, f)) for f in files},
     }

@@ -205,7 +205,8 @@ class Generator:
                 tok = max(allowed, key=lambda c: float(logits[c]))
             else:
                 tok, margin = _top2_margin(masked)
-                while not inside_quote and self.names_held_back_word(tok, logits, state, held_back):
+                previous = self._pieces()[ids[-1]] if ids and held_back else None
+                while not inside_quote and self.names_held_back_word(tok, logits, state, held_back, previous):
                     masked[tok] = float("-inf")
                     tok, margin = _top2_margin(masked)
                 margins.append(margin)
@@ -241,13 +242,17 @@ class Generator:
             "min_margin": min(margins) if margins else math.inf,
         }, logprob
 
-    def names_held_back_word(self, tok: int, scores: torch.Tensor, state: Prefix, held_back: Sequence[str]) -> bool:
+    def names_held_back_word(self, tok: int, scores: torch.Tensor, state: Prefix, held_back: Sequence[str],
+                             previous: Optional[str] = None) -> bool:
         """Does choosing `tok` here start a word of `held_back` (any of its `held_back.spellings`)? The spelling's
         next tokens and then a word's end must be what the model would go on to choose (greedy, looked ahead):
-        " red" followed by "is" is not the colour."""
+        " red" followed by "is" is not the colour. A spelling without a leading space starts a word only at the
+        output's start or after `previous` (the text of the token before) ends in neither a letter nor a digit: the
+        "2" of "1" "2" is not the number 2."""
+        mid_word = previous is not None and previous[-1:].isalnum()
         for word in held_back:
             for ids in self._spelled(word):
-                if ids[0] != tok:
+                if ids[0] != tok or (mid_word and not self._pieces()[tok].startswith(" ")):
                     continue
                 after, ahead = scores, state
                 followed = True

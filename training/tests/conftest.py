@@ -18,3 +18,20 @@ def draw_rects(picture) -> "np.ndarray":
     for x0, y0, x1, y1, colour in picture["rects"]:
         img[y0:y1, x0:x1] = colour
     return img
+
+
+def draw_picture(picture) -> "np.ndarray":
+    """`draw_rects`, then each of `discs` (cx, cy, r, colour): the pixels whose centre (x + 0.5, y + 0.5) is closer
+    than r to (cx, cy), then each of `sectors` (cx, cy, r, from, to, colour): those of a disc's pixels whose centre
+    is at an angle in [from, to) degrees, clockwise from +x (y down); as test/fixtures/shapes.json and counts.json
+    describe their pictures."""
+    import numpy as np
+    img = draw_rects(picture)
+    ys, xs = np.mgrid[0:picture["height"], 0:picture["width"]]
+    for cx, cy, r, colour in picture.get("discs", []):
+        img[(xs + 0.5 - cx) ** 2 + (ys + 0.5 - cy) ** 2 < r * r] = colour
+    for cx, cy, r, start, end, colour in picture.get("sectors", []):
+        dx, dy = xs + 0.5 - cx, ys + 0.5 - cy
+        angle = np.degrees(np.arctan2(dy, dx)) % 360
+        img[(dx ** 2 + dy ** 2 < r * r) & (angle >= start) & (angle < end)] = colour
+    return img

@@ -7,20 +7,12 @@ import random
 import numpy as np
 from PIL import Image, ImageDraw
 
-from conftest import REPO, draw_rects
+from conftest import REPO, draw_picture, draw_rects
 from lunette.shapes import SHAPES, image_shapes, region_shapes
 from synth.scenes.shapes import SHAPES as DRAWN, draw_shape
 
 with open(os.path.join(REPO, "test", "fixtures", "shapes.json"), encoding="utf-8") as f:
     FIXTURE = json.load(f)
-
-
-def draw(picture):
-    img = draw_rects(picture)
-    ys, xs = np.mgrid[0:picture["height"], 0:picture["width"]]
-    for cx, cy, r, colour in picture["discs"]:
-        img[(xs + 0.5 - cx) ** 2 + (ys + 0.5 - cy) ** 2 < r * r] = colour
-    return img
 
 
 def test_a_region_allows_the_shapes_whose_fill_and_aspect_it_has():
@@ -30,7 +22,7 @@ def test_a_region_allows_the_shapes_whose_fill_and_aspect_it_has():
 
 def test_pictures_show_the_shapes_drawn_in_them():
     for picture in FIXTURE["pictures"]:
-        assert image_shapes(draw(picture)) == picture["shapes"], picture["name"]
+        assert image_shapes(draw_picture(picture)) == picture["shapes"], picture["name"]
 
 
 def test_every_shape_the_generator_draws_is_allowed_where_it_is_drawn():
