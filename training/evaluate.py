@@ -41,6 +41,7 @@ sys.path.insert(0, REPO)
 
 from lunette.proposals import region_proposals  # noqa: E402  (numpy and Pillow only)
 from lunette.colours import CHROMATIC, image_colours  # noqa: E402
+from lunette.buttons import asks_button_label, block_lines, button_boxes, lines_on_buttons  # noqa: E402
 from lunette.counts import counted_thing, numbers_held_back, thing_count  # noqa: E402
 from lunette.held_back import words_held_back  # noqa: E402
 from lunette.shapes import SHAPES, image_shapes  # noqa: E402
@@ -150,7 +151,7 @@ class TorchBackend:
 
     def __init__(self, checkpoint: str, tokenizer: str = None, threads: int = 2, rerank: bool = True,
                  quotes: bool = True, snap: bool = True, ranked: bool = True, colours: bool = True,
-                 shapes: bool = True, counts: bool = True):
+                 shapes: bool = True, counts: bool = True, buttons: bool = True):
         import torch
         from lunette.checkpoint import load_checkpoint
         from lunette.config import ModelConfig
@@ -180,6 +181,9 @@ class TorchBackend:
         self.shapes = shapes
         # and generation.counts = "pixels"
         self.counts = counts
+        # and generation.button_labels = "pixels"
+        self.buttons = buttons
+        self._corners = []
         self._lines = []
 
     def prepare(self, image, ocr_text, full=None):
@@ -195,6 +199,7 @@ class TorchBackend:
         self._state = state
         # each block line is "x,y text"
         self._lines = [ln.split(" ", 1)[1] for ln in (ocr_text or "").split("\n") if " " in ln]
+        self._corners = block_lines(ocr_text or "")
 
     def _held_back(self, question: str = ""):
         """The colour and shape names the image does not show and the prompt does not name (lunette/held_back.py);
@@ -213,9 +218,16 @@ class TorchBackend:
                                 held_back=self._held_back())["text"].strip()
 
     def ask(self, q):
-        return self.gen.query(self._state, q, candidates=self._lines if self.rerank else (),
+        labels = self._button_labels(q)
+        return self.gen.query(self._state, q, candidates=labels or (self._lines if self.rerank else ()),
                               quote_lines=self._lines if self.quotes else (),
-                              held_back=self._held_back(q))["text"].strip()
+                              held_back=self._held_back(q), only_candidates=bool(labels))["text"].strip()
+
+    def _button_labels(self, question: str):
+        """Asked what a button says, the OCR lines that start on a button (lunette/buttons.py)."""
+        if not (self.buttons and self._corners and asks_button_label(question)):
+            return []
+        return lines_on_buttons(self._corners, button_boxes(self._pixels(proposals=False)[0]))
 
     def _pixels(self, proposals: bool = True):
         """The snap image and its region proposals, each made once per image and only when needed."""
@@ -428,6 +440,9 @@ def main():
                     help="checkpoint: colours named freely, not only those the image shows (lunette/colours.py)")
     ap.add_argument("--free-shapes", action="store_true",
                     help="checkpoint: shapes named freely, not only those the image shows (lunette/shapes.py)")
+    ap.add_argument("--free-buttons", action="store_true",
+                    help="checkpoint: a button's label answered from any OCR line, not only those on buttons "
+                         "(lunette/buttons.py)")
     ap.add_argument("--free-counts", action="store_true",
                     help="checkpoint: counts of drawn things answered freely, not held to the pixels (lunette/counts.py)")
     ap.add_argument("--limit", type=int, default=0, help="real set: only this many items (spread over kinds)")
@@ -440,7 +455,7 @@ def main():
         backend, label = TorchBackend(args.checkpoint, threads=args.threads, rerank=not args.greedy_answers,
                                       snap=not args.raw_boxes, ranked=not args.greedy_regions,
                                       colours=not args.free_colours, shapes=not args.free_shapes,
-                                      counts=not args.free_counts), f"torch:{args.checkpoint}"
+                                      counts=not args.free_counts, buttons=not args.free_buttons), f"torch:{args.checkpoint}"
         modes = {"gt": [True], "none": [False], "both": [True, False]}[args.ocr]
     report = {"model": label, "step": getattr(backend, "step", None), "results": {}, "log": {}}
     t0 = time.time()

@@ -29,29 +29,41 @@ export interface RankedAnswer {
   steps: number;
 }
 
-/** The `{lines}` texts of an OCR block ("x,y text" per line) as answer candidates. */
-export function blockLineTexts(block: string): string[] {
+/** An OCR line of the prompt's block: its top-left corner in whole percent of the image, and its text. */
+export interface BlockLine {
+  x: number;
+  y: number;
+  text: string;
+}
+
+/** The `{lines}` of an OCR block ("x,y text" per line, docs/model-pack.md "OCR lines in the prompt"). */
+export function blockLines(block: string): BlockLine[] {
   return block.split('\n').flatMap((line) => {
     const space = line.indexOf(' ');
-    return space > 0 ? [line.slice(space + 1)] : [];
+    const corner = /^(\d+),(\d+)$/.exec(space > 0 ? line.slice(0, space) : '');
+    const text = space > 0 ? line.slice(space + 1) : '';
+    return corner && text ? [{ x: Number(corner[1]), y: Number(corner[2]), text }] : [];
   });
 }
 
 /**
  * The most probable of the greedy answer and the candidate texts the model nearly started with, tried in order
  * of their first token's score. `greedyLogprob` is the greedy answer's score from its own decoding
- * (`TextOutput.logprob`); without it (an answer cut at maxTokens) the answer is scored here.
+ * (`TextOutput.logprob`); without it (an answer cut at maxTokens) the answer is scored here. With `onlyCandidates`
+ * (a button's label: buttonLabels.ts), the most probable candidate, every one competing and the greedy answer not;
+ * the greedy answer stands only when no candidate can be scored.
  */
 export async function bestAnswer(adapter: ModelAdapter, start: StepResult, greedyIds: readonly number[],
   greedyLogprob: number | undefined, candidates: readonly string[], eos: number, signal?: AbortSignal,
-  firstTokenRatio = CANDIDATE_FIRST_TOKEN_RATIO): Promise<RankedAnswer> {
+  firstTokenRatio = CANDIDATE_FIRST_TOKEN_RATIO, onlyCandidates = false): Promise<RankedAnswer> {
   const endOfText = (scores: Float32Array): number => logSoftmaxAt(scores, eos);
-  const greedy = greedyLogprob !== undefined ? { logprob: greedyLogprob, steps: 0 } : await sequenceLogprob(adapter, start, greedyIds, endOfText, -Infinity, signal);
+  const greedy = onlyCandidates ? { logprob: -Infinity, steps: 0 }
+    : greedyLogprob !== undefined ? { logprob: greedyLogprob, steps: 0 } : await sequenceLogprob(adapter, start, greedyIds, endOfText, -Infinity, signal);
   let best: RankedAnswer = { ids: [...greedyIds], logprob: greedy.logprob!, fromCandidate: false, steps: greedy.steps };
-  const seen = new Set([greedyIds.join(',')]);
+  const seen = new Set(onlyCandidates ? [] : [greedyIds.join(',')]);
   const encoded: number[][] = [];
   const lead = logSoftmaxAt(start.logits, greedyIds[0] ?? eos);
-  const minFirst = lead + Math.log(firstTokenRatio);
+  const minFirst = onlyCandidates ? -Infinity : lead + Math.log(firstTokenRatio);
   for (const text of candidates) {
     const ids = adapter.tokenizer.encode(` ${text.trim()}`);
     const key = ids.join(',');
@@ -68,5 +80,6 @@ export async function bestAnswer(adapter: ModelAdapter, start: StepResult, greed
     steps += scored.steps;
     if (scored.logprob !== undefined && scored.logprob > best.logprob) best = { ids, logprob: scored.logprob, fromCandidate: true, steps };
   }
+  if (onlyCandidates && !best.fromCandidate) best.logprob = greedyLogprob ?? -Infinity;
   return { ...best, steps };
 }

@@ -13,7 +13,8 @@ import { DEFAULT_IMAGE_LIMITS, type ImageBytes, type ImageInfo, type ImageLimits
 import { LruCache } from './lruCache';
 import { loadModelPack } from './modelPack';
 import { promptText, stripSpecialTokens } from './prompt';
-import { bestAnswer, blockLineTexts } from './answerRanking';
+import { type BlockLine, bestAnswer, blockLines } from './answerRanking';
+import { asksButtonLabel, buttonBoxes, linesOnButtons } from './buttonLabels';
 import { TokenTexts, quoteCandidates } from './quotes';
 import { type SnapImage, snapImage } from './boxSnapping';
 import { type HeldBackOptions, WordSpellings, wordsHeldBack } from './heldBackWords';
@@ -60,6 +61,8 @@ interface EncodedImage {
   info: ImageInfo;
   /** The texts of the OCR lines in the prompt (answer candidates); empty without an OCR block. */
   ocrLines: string[];
+  /** The same lines with their top-left corners, as the block gives them. */
+  blockLines: BlockLine[];
   /** The colour and shape names the image shows (imageColours.ts, imageShapes.ts), found when first needed. */
   shownWords?: { colours: readonly string[]; shapes: readonly string[] };
 }
@@ -147,7 +150,11 @@ export class Engine {
       // Greedy answers of a model with answer candidates are ranked against the OCR lines once complete, so
       // they are sent whole rather than streamed (a streamed greedy answer could be replaced). A sampled answer
       // is meant to vary and is not ranked.
-      const ranked = request.task === 'ask' && manifest.generation.answer_candidates === 'ocr_lines' && encoded.ocrLines.length > 0 && (sampling.temperature ?? 0) <= 0;
+      const greedy = (sampling.temperature ?? 0) <= 0;
+      // Asked what a button says, the answer is one of the OCR lines on a button (buttonLabels.ts).
+      const labels = request.task === 'ask' && greedy && manifest.generation.button_labels === 'pixels'
+        ? await this.buttonLabels(image, encoded, request.question, timings) : [];
+      const ranked = request.task === 'ask' && greedy && (labels.length > 0 || (manifest.generation.answer_candidates === 'ocr_lines' && encoded.ocrLines.length > 0));
       const defaultMax = request.task === 'caption' ? manifest.generation.max_tokens[request.length] : manifest.generation.max_tokens.answer;
       const out = await generateText(this.adapter, prompt, {
         // Never run past the model's context: the last generated token needs no decoder step of its own.
@@ -171,7 +178,9 @@ export class Engine {
       timings.tokens = out.ids.length;
       let text = out.text;
       if (ranked) {
-        const best = await bestAnswer(this.adapter, prompt, out.ids, out.logprob, encoded.ocrLines, tokens.eos, signal);
+        const best = labels.length
+          ? await bestAnswer(this.adapter, prompt, out.ids, out.logprob, labels, tokens.eos, signal, undefined, true)
+          : await bestAnswer(this.adapter, prompt, out.ids, out.logprob, encoded.ocrLines, tokens.eos, signal);
         if (best.fromCandidate) text = this.adapter.tokenizer.decode(best.ids).trim();
         if (text) options.onPartial?.({ kind: 'text', text });
       }
@@ -245,6 +254,15 @@ export class Engine {
     };
   }
 
+  /** Asked what a button says, the texts of the OCR lines that start on a button (buttonLabels.ts); that counts as preprocessing. */
+  private async buttonLabels(image: ImageBytes, encoded: EncodedImage, question: string, timings: Timings): Promise<string[]> {
+    if (encoded.blockLines.length === 0 || !asksButtonLabel(question)) return [];
+    const t = performance.now();
+    const labels = linesOnButtons(encoded.blockLines, buttonBoxes(await snapImage(image, this.options.imageLimits)));
+    timings.preprocess_ms += performance.now() - t;
+    return labels;
+  }
+
   /**
    * The image as box snapping sees it (boxSnapping.ts) and, when asked, its regions (regionProposals.ts); this
    * counts as preprocessing.
@@ -281,7 +299,7 @@ export class Engine {
     timings.image_prefill_ms = performance.now() - t;
 
     let state = prefix.state;
-    let ocrLines: string[] = [];
+    let lines: BlockLine[] = [];
     const ocrTemplate = this.adapter.manifest.templates.ocr;
     if (ocrTemplate) {
       const block = await this.ocrBlock(ocrTemplate, state.position, image, timings, signal);
@@ -289,11 +307,11 @@ export class Engine {
         t = performance.now();
         state = (await this.adapter.step(state, await this.adapter.embedTokens(block.ids), block.ids)).state;
         timings.image_prefill_ms += performance.now() - t;
-        ocrLines = blockLineTexts(block.lines);
+        lines = blockLines(block.lines);
       }
     }
 
-    const encoded = { state, info: prepared.info, ocrLines };
+    const encoded = { state, info: prepared.info, ocrLines: lines.map((line) => line.text), blockLines: lines };
     this.imageCache.set(image.hash, encoded, state.bytes);
     return encoded;
   }

@@ -29,7 +29,7 @@ import { imageRegions } from './regionProposals';
 export type CountedThing = ShapeName | 'shape' | 'bar' | 'slice' | 'box' | 'node';
 const THINGS: readonly CountedThing[] = [...SHAPES, 'shape', 'bar', 'slice', 'box', 'node'];
 /** The shapes a diagram's box may look like: its text cut out of it lowers a rectangle's fill to 0.7 or so. */
-const BOXY: readonly ShapeName[] = ['rectangle', 'square', 'oval', 'circle', 'hexagon', 'pentagon', 'heart'];
+export const BOXY: readonly ShapeName[] = ['rectangle', 'square', 'oval', 'circle', 'hexagon', 'pentagon', 'heart'];
 /** Words that may stand before the thing counted (besides a colour): "how many", "count the", "number of", "# of". */
 const LEAD_WORDS = ['many', 'the', 'of', 'all', 'count', '#'];
 const COLOURS = [...CHROMATIC, 'gray', 'grey'] as const;
@@ -38,7 +38,7 @@ export const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six
 /** Every number an answer may be held to: digits and words, 0 to 20. */
 export const NUMBERS: readonly string[] = NUMBER_WORDS.flatMap((word, n) => [String(n), word]);
 /** A region's box as a share of the image: smaller ones are glyphs, icons' details, anti-aliasing. */
-const MIN_SHARE = 0.002;
+export const MIN_SHARE = 0.002;
 /**
  * A region within another's box and covering at least this share of it is its inside (a shape's area within its
  * anti-aliased edge, an outlined shape's hole); a region holding one covering less than this is a panel.
@@ -191,7 +191,8 @@ export function distinctThings(boxes: readonly BoxXY[]): BoxXY[] {
     && !boxes.some((b, j) => j !== i && within(b, a) && area(b) < INSIDE_SHARE * area(a)));
 }
 
-function ownColours(image: SnapImage, box: BoxXY): string[] {
+/** The colour names covering OWN_SHARE of the pixels of a box: a region's own colour (a filled bar, slice or button). */
+export function ownColours(image: SnapImage, box: BoxXY): string[] {
   return pixelColours(image, box, () => true, OWN_SHARE, false);
 }
 

@@ -66,6 +66,8 @@ export interface Manifest {
     shapes?: 'pixels';
     /** "pixels": an answer to how many of a drawn shape there are writes no number but the pixels' count (imageCounts.ts). */
     counts?: 'pixels';
+    /** "pixels": asked what a button says, the answer is one of the OCR lines that start on a button (buttonLabels.ts). */
+    button_labels?: 'pixels';
     /** true: captions and answers are never given a token whose text holds a line break. */
     single_line?: boolean;
   };
@@ -172,6 +174,8 @@ export function validateManifest(value: unknown): string[] {
   if (shapes !== undefined && shapes !== 'pixels') c.problems.push('"generation.shapes" must be "pixels" or absent');
   const counts = v.generation?.counts;
   if (counts !== undefined && counts !== 'pixels') c.problems.push('"generation.counts" must be "pixels" or absent');
+  const buttonLabels = v.generation?.button_labels;
+  if (buttonLabels !== undefined && buttonLabels !== 'pixels') c.problems.push('"generation.button_labels" must be "pixels" or absent');
   const singleLine = v.generation?.single_line;
   if (singleLine !== undefined && typeof singleLine !== 'boolean') c.problems.push('"generation.single_line" must be true, false or absent');
   if (c.object('region', true)) {

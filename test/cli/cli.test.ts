@@ -170,6 +170,14 @@ describe('the bundled model reads real screenshots', () => {
     assert.equal(ask('training/eval_real/images/diagram-tree.png', 'How many boxes are there?'), '6');
   });
 
+  it("reads a button's label from the button (generation.button_labels)", () => {
+    // Free, the model answered "Password", "Full name" and "Email support": other lines of these pages. The answer
+    // is now the line on the filled button the model rates most probable (src/engine/buttonLabels.ts).
+    assert.equal(ask('training/eval_real/images/ui-login.png', 'What does the button say?'), 'Log in');
+    assert.equal(ask('training/eval_real/images/ui-signup-dark.png', 'What does the button say?'), 'Sign up');
+    assert.equal(ask('training/eval_real/images/ui-pricing.png', 'What does the button say?'), 'Get started');
+  });
+
   it('snaps detected boxes to the bars of a chart', () => {
     // The box heads see 128 px and miss a bar's edge by a few pixels of the original; generation.snap_boxes
     // moves each box to the flat-coloured region it covers (src/engine/boxSnapping.ts). The six bars of the

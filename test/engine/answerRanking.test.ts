@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as ort from 'onnxruntime-node';
 import type { DecoderState, ModelAdapter, StepResult } from '../../src/engine/adapter';
-import { bestAnswer, blockLineTexts } from '../../src/engine/answerRanking';
+import { bestAnswer, blockLines } from '../../src/engine/answerRanking';
 import { generateText } from '../../src/engine/generate';
 import { logSoftmaxAt, sequenceLogprob } from '../../src/engine/scoring';
 
@@ -89,7 +89,7 @@ describe('answers ranked against the OCR lines', () => {
 
   it('keeps the most probable of the greedy answer and the lines, trying likely lines first', async () => {
     const { adapter, start, steps } = markovAdapter();
-    const lines = blockLineTexts('1,2 junk\n1,8 npm run\n1,22 Error missing\n3,30 npm junk');
+    const lines = blockLines('1,2 junk\n1,8 npm run\n1,22 Error missing\n3,30 npm junk').map((line) => line.text);
     assert.deepEqual(lines, ['junk', 'npm run', 'Error missing', 'npm junk']);
     const best = await bestAnswer(adapter, start, ids('npm junk'), undefined, lines, EOS);
     assert.deepEqual(best.ids, ids('Error missing'));
@@ -115,6 +115,20 @@ describe('answers ranked against the OCR lines', () => {
     const best = await bestAnswer(adapter, start, ids('Error missing'), undefined, ['npm run', 'junk'], EOS);
     assert.deepEqual(best.ids, ids('Error missing'));
     assert.equal(best.fromCandidate, false);
+  });
+
+  it('chooses among the candidates alone when asked (a button\'s label): every one competes, the greedy answer not', async () => {
+    const { adapter, start } = markovAdapter();
+    // "Error missing" is the most probable answer of all, yet only "junk" and "npm run" are a button's lines; the
+    // model hardly starts with "junk", which competes all the same
+    const best = await bestAnswer(adapter, start, ids('Error missing'), undefined, ['junk', 'npm run'], EOS, undefined, undefined, true);
+    assert.deepEqual(best.ids, ids('npm run'));
+    assert.ok(best.fromCandidate);
+    const junk = await bestAnswer(adapter, start, ids('Error missing'), undefined, ['junk'], EOS, undefined, undefined, true);
+    assert.deepEqual(junk.ids, ids('junk'));
+    const none = await bestAnswer(adapter, start, ids('Error missing'), -1, [], EOS, undefined, undefined, true);
+    assert.deepEqual(none.ids, ids('Error missing'), 'no candidate: the greedy answer stands');
+    assert.equal(none.fromCandidate, false);
   });
 
   it('normalizes logits and log-probabilities alike', () => {

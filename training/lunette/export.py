@@ -223,6 +223,7 @@ def export_pack(
     colours: Optional[str] = None,
     shapes: Optional[str] = None,
     counts: Optional[str] = None,
+    button_labels: Optional[str] = None,
     single_line: bool = False,
 ) -> dict:
     """Write the pack into out_dir and return the manifest (also written as manifest.json)."""
@@ -277,6 +278,7 @@ def export_pack(
                        **({"colours": colours} if colours else {}),
                        **({"shapes": shapes} if shapes else {}),
                        **({"counts": counts} if counts else {}),
+                       **({"button_labels": button_labels} if button_labels else {}),
                        **({"single_line": True} if single_line else {})},
         "files": {f: file_entry(os.path.join(out_dir, f)) for f in files},
     }

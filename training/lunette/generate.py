@@ -323,16 +323,17 @@ class Generator:
 
     def query(self, state: Prefix, question: str, max_tokens: Optional[int] = None,
               candidates: Sequence[str] = (), quote_lines: Sequence[str] = (),
-              held_back: Sequence[str] = ()) -> dict:
+              held_back: Sequence[str] = (), only_candidates: bool = False) -> dict:
         """Greedy answer; with `candidates` (the OCR lines in the prompt), the answer is whichever of the greedy
         one and the candidates the model gives the highest probability (docs/model-pack.md, "Answers ranked against
-        the OCR lines"); with `quote_lines`, quotes in it are taken whole from them."""
+        the OCR lines"), or with `only_candidates`, of the candidates alone; with `quote_lines`, quotes in it are
+        taken whole from them."""
         prompt = self.templates["query"].replace("{question}", question.strip())
         prompt_ids, logits, _, after = self._prefill(prompt, state)
         out, logprob = self._continue_text(prompt_ids, logits, after, max_tokens or MAX_TOKENS["answer"], quote_lines,
                                            held_back)
         if candidates:
-            out.update(self.best_answer(logits, after, out["ids"], candidates, logprob))
+            out.update(self.best_answer(logits, after, out["ids"], candidates, logprob, only_candidates))
         return out
 
     def sequence_logprob(self, scores: torch.Tensor, state: Prefix, ids: List[int], floor: float = -math.inf
@@ -359,17 +360,21 @@ class Generator:
         return None if total < floor else (total, end_lp, scores, state)
 
     def best_answer(self, scores: torch.Tensor, state: Prefix, greedy_ids: List[int], candidates: Sequence[str],
-                    greedy_logprob: Optional[float] = None) -> dict:
+                    greedy_logprob: Optional[float] = None, only_candidates: bool = False) -> dict:
         """Greedy decoding can start well and wander ("npm run build@box:~/lunette$ npm run build…"); a line the
         model rates higher as a whole wins. Only lines the model nearly started with compete (first token at least
         CANDIDATE_FIRST_TOKEN_RATIO as probable as the greedy one): a whole description is less probable than
         any short line, yet "What is shown?" is not answered by one. Candidates are tried in order of their first
         token's score, so the floor rises fast and most are dropped after a step or two. `greedy_logprob` is the
-        greedy answer's score from its own decoding (None: scored here)."""
-        best_ids, best = greedy_ids, (greedy_logprob if greedy_logprob is not None
-                                      else self.sequence_logprob(scores, state, greedy_ids))
+        greedy answer's score from its own decoding (None: scored here). With `only_candidates` (a button's label:
+        lunette/buttons.py), the answer is the most probable candidate, every one competing, the greedy one not."""
+        if only_candidates:
+            best_ids, best = None, -math.inf
+        else:
+            best_ids, best = greedy_ids, (greedy_logprob if greedy_logprob is not None
+                                          else self.sequence_logprob(scores, state, greedy_ids))
         first = torch.log_softmax(scores.float(), -1)
-        seen = {tuple(greedy_ids)}
+        seen = set() if only_candidates else {tuple(greedy_ids)}
         encoded = []
         for text in candidates:
             ids = self.tok.encode(" " + text.strip())
@@ -377,12 +382,16 @@ class Generator:
                 seen.add(tuple(ids))
                 encoded.append(ids)
         lead = float(first[greedy_ids[0] if greedy_ids else self.cfg.eos_id])
-        encoded = [ids for ids in encoded if float(first[ids[0]]) >= lead + math.log(CANDIDATE_FIRST_TOKEN_RATIO)]
+        if not only_candidates:
+            encoded = [ids for ids in encoded if float(first[ids[0]]) >= lead + math.log(CANDIDATE_FIRST_TOKEN_RATIO)]
         encoded.sort(key=lambda ids: -float(first[ids[0]]))
         for ids in encoded:
             lp = self.sequence_logprob(scores, state, ids, floor=best)
             if lp is not None and lp > best:
                 best_ids, best = ids, lp
+        if best_ids is None:   # only candidates, and none scored: the greedy answer stands
+            return {"ids": greedy_ids, "text": self.tok.decode(greedy_ids, skip_special_tokens=True),
+                    "logprob": greedy_logprob, "from_candidate": False}
         return {"ids": best_ids, "text": self.tok.decode(best_ids, skip_special_tokens=True), "logprob": best,
                 "from_candidate": best_ids is not greedy_ids}
 

@@ -246,6 +246,26 @@ def test_best_answer_is_the_most_probable_whole_answer():
 
 
 @torch.no_grad()
+def test_best_answer_among_the_candidates_alone():
+    """With only_candidates (a button's label, lunette/buttons.py) every candidate competes, however unlikely its
+    first token, and the greedy answer does not."""
+    from lunette.generate import Generator
+    words = ["npm", "run", "build", "Error", "missing", "module", "ok"]
+    tok = _WordTokenizer(words)
+    lines = ["npm run build", "Error missing module", "ok"]
+    for seed in range(4):
+        gen = Generator(make_model(seed, std=0.2), tok)
+        state = gen.encode_image(torch.randn(1, 3, 32, 32))
+        ids, scores, _, after = gen._prefill("npm run build Error missing module ok", state)
+        greedy = gen._continue_text(ids, scores, after, 4)[0]["ids"]
+        best = gen.best_answer(scores, after, greedy, lines, only_candidates=True)
+        every = {tuple(tok.encode(t)): gen.sequence_logprob(scores, after, tok.encode(t)) for t in lines}
+        assert tuple(best["ids"]) in every
+        assert math.isclose(best["logprob"], max(every.values()), rel_tol=1e-5, abs_tol=1e-5)
+    assert gen.best_answer(scores, after, greedy, [], 1.5, only_candidates=True)["ids"] == greedy   # none: greedy stands
+
+
+@torch.no_grad()
 def test_greedy_decoding_scores_its_answer_as_best_answer_does():
     from lunette.generate import Generator
     words = ["npm", "run", "build", "Error", "missing", "module", "ok"]
