@@ -42,6 +42,7 @@ sys.path.insert(0, REPO)
 from lunette.proposals import region_proposals  # noqa: E402  (numpy and Pillow only)
 from lunette.colours import CHROMATIC, image_colours  # noqa: E402
 from lunette.buttons import asks_button_label, block_lines, button_boxes, lines_on_buttons  # noqa: E402
+from lunette.charts import asks_extreme, chart_bars, extreme_label  # noqa: E402
 from lunette.counts import counted_thing, numbers_held_back, thing_count  # noqa: E402
 from lunette.held_back import words_held_back  # noqa: E402
 from lunette.shapes import SHAPES, image_shapes  # noqa: E402
@@ -151,7 +152,7 @@ class TorchBackend:
 
     def __init__(self, checkpoint: str, tokenizer: str = None, threads: int = 2, rerank: bool = True,
                  quotes: bool = True, snap: bool = True, ranked: bool = True, colours: bool = True,
-                 shapes: bool = True, counts: bool = True, buttons: bool = True):
+                 shapes: bool = True, counts: bool = True, buttons: bool = True, extremes: bool = True):
         import torch
         from lunette.checkpoint import load_checkpoint
         from lunette.config import ModelConfig
@@ -181,8 +182,9 @@ class TorchBackend:
         self.shapes = shapes
         # and generation.counts = "pixels"
         self.counts = counts
-        # and generation.button_labels = "pixels"
+        # and generation.button_labels and generation.chart_extremes = "pixels"
         self.buttons = buttons
+        self.extremes = extremes
         self._corners = []
         self._lines = []
 
@@ -218,16 +220,21 @@ class TorchBackend:
                                 held_back=self._held_back())["text"].strip()
 
     def ask(self, q):
-        labels = self._button_labels(q)
+        labels = self._pixel_answers(q)
         return self.gen.query(self._state, q, candidates=labels or (self._lines if self.rerank else ()),
                               quote_lines=self._lines if self.quotes else (),
                               held_back=self._held_back(q), only_candidates=bool(labels))["text"].strip()
 
-    def _button_labels(self, question: str):
-        """Asked what a button says, the OCR lines that start on a button (lunette/buttons.py)."""
-        if not (self.buttons and self._corners and asks_button_label(question)):
+    def _pixel_answers(self, question: str):
+        """The OCR lines the pixels leave as answers: asked what a button says, those on a button
+        (lunette/buttons.py); asked which bar is highest or lowest, its label (lunette/charts.py)."""
+        if not self._corners:
             return []
-        return lines_on_buttons(self._corners, button_boxes(self._pixels(proposals=False)[0]))
+        if self.buttons and asks_button_label(question):
+            return lines_on_buttons(self._corners, button_boxes(self._pixels(proposals=False)[0]))
+        extreme = asks_extreme(question) if self.extremes else None
+        label = extreme and extreme_label(chart_bars(self._pixels(proposals=False)[0]), self._corners, extreme)
+        return [label] if label else []
 
     def _pixels(self, proposals: bool = True):
         """The snap image and its region proposals, each made once per image and only when needed."""
@@ -443,6 +450,9 @@ def main():
     ap.add_argument("--free-buttons", action="store_true",
                     help="checkpoint: a button's label answered from any OCR line, not only those on buttons "
                          "(lunette/buttons.py)")
+    ap.add_argument("--free-extremes", action="store_true",
+                    help="checkpoint: which bar is highest or lowest answered by the model, not read from the "
+                         "pixels (lunette/charts.py)")
     ap.add_argument("--free-counts", action="store_true",
                     help="checkpoint: counts of drawn things answered freely, not held to the pixels (lunette/counts.py)")
     ap.add_argument("--limit", type=int, default=0, help="real set: only this many items (spread over kinds)")
@@ -455,7 +465,8 @@ def main():
         backend, label = TorchBackend(args.checkpoint, threads=args.threads, rerank=not args.greedy_answers,
                                       snap=not args.raw_boxes, ranked=not args.greedy_regions,
                                       colours=not args.free_colours, shapes=not args.free_shapes,
-                                      counts=not args.free_counts, buttons=not args.free_buttons), f"torch:{args.checkpoint}"
+                                      counts=not args.free_counts, buttons=not args.free_buttons,
+                                      extremes=not args.free_extremes), f"torch:{args.checkpoint}"
         modes = {"gt": [True], "none": [False], "both": [True, False]}[args.ocr]
     report = {"model": label, "step": getattr(backend, "step", None), "results": {}, "log": {}}
     t0 = time.time()

@@ -15,6 +15,7 @@ import { loadModelPack } from './modelPack';
 import { promptText, stripSpecialTokens } from './prompt';
 import { type BlockLine, bestAnswer, blockLines } from './answerRanking';
 import { asksButtonLabel, buttonBoxes, linesOnButtons } from './buttonLabels';
+import { asksExtreme, chartBars, extremeLabel } from './chartExtremes';
 import { TokenTexts, quoteCandidates } from './quotes';
 import { type SnapImage, snapImage } from './boxSnapping';
 import { type HeldBackOptions, WordSpellings, wordsHeldBack } from './heldBackWords';
@@ -151,9 +152,8 @@ export class Engine {
       // they are sent whole rather than streamed (a streamed greedy answer could be replaced). A sampled answer
       // is meant to vary and is not ranked.
       const greedy = (sampling.temperature ?? 0) <= 0;
-      // Asked what a button says, the answer is one of the OCR lines on a button (buttonLabels.ts).
-      const labels = request.task === 'ask' && greedy && manifest.generation.button_labels === 'pixels'
-        ? await this.buttonLabels(image, encoded, request.question, timings) : [];
+      // Asked what a button says, or which bar is highest, the answer is one of the OCR lines the pixels leave.
+      const labels = request.task === 'ask' && greedy ? await this.pixelAnswers(image, encoded, request.question, timings) : [];
       const ranked = request.task === 'ask' && greedy && (labels.length > 0 || (manifest.generation.answer_candidates === 'ocr_lines' && encoded.ocrLines.length > 0));
       const defaultMax = request.task === 'caption' ? manifest.generation.max_tokens[request.length] : manifest.generation.max_tokens.answer;
       const out = await generateText(this.adapter, prompt, {
@@ -254,13 +254,23 @@ export class Engine {
     };
   }
 
-  /** Asked what a button says, the texts of the OCR lines that start on a button (buttonLabels.ts); that counts as preprocessing. */
-  private async buttonLabels(image: ImageBytes, encoded: EncodedImage, question: string, timings: Timings): Promise<string[]> {
-    if (encoded.blockLines.length === 0 || !asksButtonLabel(question)) return [];
+  /**
+   * The OCR lines the pixels leave as answers: asked what a button says, those that start on a button
+   * (buttonLabels.ts); asked which bar is highest or lowest, its label (chartExtremes.ts). That counts as
+   * preprocessing.
+   */
+  private async pixelAnswers(image: ImageBytes, encoded: EncodedImage, question: string, timings: Timings): Promise<string[]> {
+    const { generation } = this.adapter.manifest;
+    if (encoded.blockLines.length === 0) return [];
+    const buttons = generation.button_labels === 'pixels' && asksButtonLabel(question);
+    const extreme = !buttons && generation.chart_extremes === 'pixels' ? asksExtreme(question) : undefined;
+    if (!buttons && !extreme) return [];
     const t = performance.now();
-    const labels = linesOnButtons(encoded.blockLines, buttonBoxes(await snapImage(image, this.options.imageLimits)));
+    const pixels = await snapImage(image, this.options.imageLimits);
+    const label = extreme ? extremeLabel(chartBars(pixels), encoded.blockLines, extreme) : undefined;
+    const lines = buttons ? linesOnButtons(encoded.blockLines, buttonBoxes(pixels)) : label ? [label] : [];
     timings.preprocess_ms += performance.now() - t;
-    return labels;
+    return lines;
   }
 
   /**

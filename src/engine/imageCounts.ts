@@ -153,10 +153,15 @@ function pixelColours(image: SnapImage, box: readonly [number, number, number, n
   return COLOURS.filter((colour) => out.has(colour));
 }
 
-type BoxXY = readonly [number, number, number, number];
+export type BoxXY = readonly [number, number, number, number];
 
 /** How many `thing`s (of `colour`) the image shows. */
-export function thingCount(image: SnapImage, { thing, colour }: CountQuestion): number {
+export function thingCount(image: SnapImage, question: CountQuestion): number {
+  return things(image, question).length;
+}
+
+/** The boxes (x0, y0, x1, y1 in the image's pixels, end exclusive) of the `thing`s (of `colour`) it shows, each once, in the regions' order. */
+export function things(image: SnapImage, { thing, colour }: CountQuestion): BoxXY[] {
   const regions: { box: BoxXY; names: ShapeName[] }[] = [];
   for (const r of imageRegions(image, true)) {
     const [w, h] = [r.maxX - r.minX, r.maxY - r.minY];
@@ -166,7 +171,7 @@ export function thingCount(image: SnapImage, { thing, colour }: CountQuestion): 
   const found = regions
     .filter(({ box, names }) => isThing(image, thing, box, names, pies) && (!colour || regionColours(image, ...box).includes(colour)))
     .map((r) => r.box);
-  return distinctThings(found).length;
+  return distinctThings(found);
 }
 
 /**

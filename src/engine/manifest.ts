@@ -68,6 +68,8 @@ export interface Manifest {
     counts?: 'pixels';
     /** "pixels": asked what a button says, the answer is one of the OCR lines that start on a button (buttonLabels.ts). */
     button_labels?: 'pixels';
+    /** "pixels": asked which bar of a bar chart is highest or lowest, the answer is its label's OCR line (chartExtremes.ts). */
+    chart_extremes?: 'pixels';
     /** true: captions and answers are never given a token whose text holds a line break. */
     single_line?: boolean;
   };
@@ -176,6 +178,8 @@ export function validateManifest(value: unknown): string[] {
   if (counts !== undefined && counts !== 'pixels') c.problems.push('"generation.counts" must be "pixels" or absent');
   const buttonLabels = v.generation?.button_labels;
   if (buttonLabels !== undefined && buttonLabels !== 'pixels') c.problems.push('"generation.button_labels" must be "pixels" or absent');
+  const chartExtremes = v.generation?.chart_extremes;
+  if (chartExtremes !== undefined && chartExtremes !== 'pixels') c.problems.push('"generation.chart_extremes" must be "pixels" or absent');
   const singleLine = v.generation?.single_line;
   if (singleLine !== undefined && typeof singleLine !== 'boolean') c.problems.push('"generation.single_line" must be true, false or absent');
   if (c.object('region', true)) {

@@ -178,6 +178,14 @@ describe('the bundled model reads real screenshots', () => {
     assert.equal(ask('training/eval_real/images/ui-pricing.png', 'What does the button say?'), 'Get started');
   });
 
+  it("reads a bar chart's highest and lowest bar from its bars (generation.chart_extremes)", () => {
+    // Free, the model answered with the axis's first label ("Jan", "Q1"); src/engine/chartExtremes.ts finds the
+    // bars, the tallest and the shortest, and the label under each.
+    assert.equal(ask('training/eval_real/images/chart-bar.png', 'Which month is the highest?'), 'Feb');
+    assert.equal(ask('training/eval_real/images/chart-revenue.png', 'Which quarter is the lowest?'), 'Q1');
+    assert.equal(ask('training/eval_real/images/chart-hbar.png', 'Which package has the highest coverage?'), 'cli');
+  });
+
   it('snaps detected boxes to the bars of a chart', () => {
     // The box heads see 128 px and miss a bar's edge by a few pixels of the original; generation.snap_boxes
     // moves each box to the flat-coloured region it covers (src/engine/boxSnapping.ts). The six bars of the

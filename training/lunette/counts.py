@@ -118,6 +118,12 @@ def pixel_colours(pixels: np.ndarray, share: float, coloured_only: bool = False)
 
 def thing_count(snap: np.ndarray, thing: str, colour: Optional[str] = None) -> int:
     """How many `thing`s (of `colour`) `snap` shows (H x W x 3 uint8, as snap.snap_image gives)."""
+    return len(things(snap, thing, colour))
+
+
+def things(snap: np.ndarray, thing: str, colour: Optional[str] = None) -> list:
+    """The boxes (x0, y0, x1, y1 in `snap`'s pixels, end exclusive) of the `thing`s (of `colour`) `snap` shows,
+    each once, in the regions' order."""
     H, W, _ = snap.shape
     regions = []   # (box, the shapes it counts as)
     for region in image_regions(snap, distinct=True):
@@ -127,7 +133,7 @@ def thing_count(snap: np.ndarray, thing: str, colour: Optional[str] = None) -> i
     pies = [box for box, names in regions if "circle" in names] if thing == "slice" else []
     found = [box for box, names in regions if is_thing(snap, thing, box, names, pies)
              and (not colour or colour in region_colours(snap, *box))]
-    return len(distinct_things(found))
+    return distinct_things(found)
 
 
 def is_thing(snap: np.ndarray, thing: str, box, names: List[str], pies) -> bool:

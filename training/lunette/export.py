@@ -224,6 +224,7 @@ def export_pack(
     shapes: Optional[str] = None,
     counts: Optional[str] = None,
     button_labels: Optional[str] = None,
+    chart_extremes: Optional[str] = None,
     single_line: bool = False,
 ) -> dict:
     """Write the pack into out_dir and return the manifest (also written as manifest.json)."""
@@ -279,6 +280,7 @@ def export_pack(
                        **({"shapes": shapes} if shapes else {}),
                        **({"counts": counts} if counts else {}),
                        **({"button_labels": button_labels} if button_labels else {}),
+                       **({"chart_extremes": chart_extremes} if chart_extremes else {}),
                        **({"single_line": True} if single_line else {})},
         "files": {f: file_entry(os.path.join(out_dir, f)) for f in files},
     }

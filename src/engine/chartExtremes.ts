@@ -1,0 +1,89 @@
+/**
+ * A bar chart's highest and lowest bar read from the pixels (manifest `generation.chart_extremes: "pixels"`).
+ *
+ * Asked "Which month is the highest?", the model answered with the first label of the axis ("Jan", "Q1", "W1") on
+ * three of four bar charts of the real set: it cannot compare bars it sees at 128 px. Yet the bars are plain
+ * regions of the pixels (imageCounts.ts: filled rectangles), the tallest is the one whose top is highest, and its
+ * label is the OCR line under it.
+ *
+ * So when a question asks which is highest or lowest (`asksExtreme`) and the image holds two or more bars standing
+ * on one base line, or growing from one axis (`chartBars`), the answer is the label of the extreme bar
+ * (`extremeLabel`): of the OCR lines under a vertical bar's base (or left of a horizontal bar's start), the one
+ * starting furthest on (the later one on a tie) but no further than the bar's middle, and further on than the
+ * middle of the bar before it, less a tick mark read into it ("cli-"). The pixels answer here, not the model:
+ * that line is its only candidate (answerRanking.ts `bestAnswer` with `onlyCandidates`).
+ *
+ * training/lunette/charts.py is the PyTorch reference, step for step; test/fixtures/charts.json holds cases both
+ * sides must pass.
+ */
+import type { BlockLine } from './answerRanking';
+import type { SnapImage } from './boxSnapping';
+import { plural } from './heldBackWords';
+import { things } from './imageCounts';
+import { SHAPES } from './imageShapes';
+
+const MOST = /\b(highest|largest|most|biggest|tallest|longest|greatest|maximum)\b/;
+const LEAST = /\b(lowest|smallest|least|fewest|shortest|minimum)\b/;
+const ASKS_WHICH = /\b(which|what)\b/;
+/** Bars stand on one base (or start at one axis) when their bottoms (lefts) are within this many percent. */
+const SAME_BASE = 2;
+/** A vertical bar's label starts at most this many percent below its base. */
+const LABEL_BELOW = 12;
+/** An OCR line's corner is in whole percent. */
+const CORNER_NUDGE = 0.5;
+/** An axis's tick mark beside a label, read into its line ("cli-"). */
+const TICK = /[\s\-\u2013\u2014|]+$/;
+
+/** x0, y0, x1, y1 in percent of the image. */
+type PercentBox = readonly [number, number, number, number];
+
+/** "most" or "least" when `question` asks which thing is highest or lowest (not a drawn shape's size). */
+export function asksExtreme(question: string): 'most' | 'least' | undefined {
+  const text = question.toLowerCase();
+  const words = new Set(text.match(/[a-z]+/g) ?? []);
+  if (!ASKS_WHICH.test(text) || [...SHAPES, 'shape'].some((s) => words.has(s) || words.has(plural(s)))) return undefined;
+  if (MOST.test(text)) return 'most';
+  if (LEAST.test(text)) return 'least';
+  return undefined;
+}
+
+/** The image's bars (imageCounts.ts `things(image, { thing: "bar" })`) as boxes in percent of the image. */
+export function chartBars(image: SnapImage): PercentBox[] {
+  const { width: W, height: H } = image;
+  return things(image, { thing: 'bar' }).map(([x0, y0, x1, y1]) => [(100 * x0) / W, (100 * y0) / H, (100 * x1) / W, (100 * y1) / H] as const);
+}
+
+/**
+ * The text of the OCR line that labels the tallest bar ("most") or the shortest ("least"); undefined unless two
+ * or more bars share a base line or an axis and such a line is found.
+ */
+export function extremeLabel(bars: readonly PercentBox[], lines: readonly BlockLine[], extreme: 'most' | 'least'): string | undefined {
+  if (bars.length < 2) return undefined;
+  const most = extreme === 'most';
+  const spread = (k: 0 | 3): number => Math.max(...bars.map((b) => b[k])) - Math.min(...bars.map((b) => b[k]));
+  // the line starting furthest on, by `along` (the later one on a tie), of those `fits` takes
+  const furthest = (along: (line: BlockLine) => number, fits: (line: BlockLine) => boolean): string | undefined => {
+    let best: BlockLine | undefined;
+    for (const line of lines) if (fits(line) && (!best || along(line) >= along(best))) best = line;
+    return best ? best.text.replace(TICK, '') || undefined : undefined;
+  };
+  if (spread(3) <= SAME_BASE) { // vertical bars on one base
+    const ordered = [...bars].sort((a, b) => a[0] - b[0]);
+    const tops = ordered.map((b) => b[1]);
+    const pick = tops.indexOf(most ? Math.min(...tops) : Math.max(...tops));
+    const bar = ordered[pick]!;
+    const middle = (bar[0] + bar[2]) / 2;
+    const before = pick ? (ordered[pick - 1]![0] + ordered[pick - 1]![2]) / 2 : -1;
+    return furthest((l) => l.x, (l) => bar[3] - CORNER_NUDGE <= l.y && l.y <= bar[3] + LABEL_BELOW && before < l.x && l.x <= middle + CORNER_NUDGE);
+  }
+  if (spread(0) <= SAME_BASE) { // horizontal bars from one axis
+    const ordered = [...bars].sort((a, b) => a[1] - b[1]);
+    const ends = ordered.map((b) => b[2]);
+    const pick = ends.indexOf(most ? Math.max(...ends) : Math.min(...ends));
+    const bar = ordered[pick]!;
+    const middle = (bar[1] + bar[3]) / 2;
+    const before = pick ? (ordered[pick - 1]![1] + ordered[pick - 1]![3]) / 2 : -1;
+    return furthest((l) => l.y, (l) => l.x < bar[0] && before < l.y && l.y <= middle + CORNER_NUDGE);
+  }
+  return undefined;
+}

@@ -1,0 +1,90 @@
+"""A bar chart's highest and lowest bar read from the pixels (pack manifest `generation.chart_extremes: "pixels"`).
+
+The PyTorch reference of `src/engine/chartExtremes.ts`, step for step; `test/fixtures/charts.json` holds cases both
+sides must pass. Asked "Which month is the highest?", the model answered with the first label of the axis ("Jan",
+"Q1", "W1") on three of four bar charts of the real set: it cannot compare bars it sees at 128 px. Yet the bars are
+plain regions of the pixels (lunette/counts.py: filled rectangles), the tallest is the one whose top is highest,
+and its label is the OCR line under it.
+
+So when a question asks which is highest or lowest (`asks_extreme`) and the image holds two or more bars standing
+on one base line, or growing from one axis (`chart_bars`), the answer is the label of the extreme bar
+(`extreme_label`): of the OCR lines under a vertical bar's base (or left of a horizontal bar's start), the one
+starting furthest on (the later one on a tie) but no further than the bar's middle, and further on than the
+middle of the bar before it, less a tick mark read into it ("cli-"). The pixels answer here, not the model: it
+is given that line as its only candidate (`Generator.best_answer` with `only_candidates`).
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Sequence, Tuple
+
+import numpy as np
+
+from .counts import things
+from .held_back import plural
+from .shapes import SHAPES
+
+_MOST = re.compile(r"\b(highest|largest|most|biggest|tallest|longest|greatest|maximum)\b")
+_LEAST = re.compile(r"\b(lowest|smallest|least|fewest|shortest|minimum)\b")
+_ASKS_WHICH = re.compile(r"\b(which|what)\b")
+# bars stand on one base (or start at one axis) when their bottoms (lefts) are within this many percent
+SAME_BASE = 2.0
+# a vertical bar's label starts at most this many percent below its base
+LABEL_BELOW = 12.0
+# an OCR line's corner is in whole percent
+CORNER_NUDGE = 0.5
+# an axis's tick mark beside a label, read into its line ("cli-")
+_TICK = re.compile(r"[\s\-\u2013\u2014|]+$")
+
+Box = Tuple[float, float, float, float]
+
+
+def asks_extreme(question: str) -> Optional[str]:
+    """"most" or "least" when `question` asks which thing is highest or lowest (not a drawn shape's size)."""
+    text = question.lower()
+    words = set(re.findall(r"[a-z]+", text))
+    if not _ASKS_WHICH.search(text) or any(s in words or plural(s) in words for s in SHAPES + ("shape",)):
+        return None
+    if _MOST.search(text):
+        return "most"
+    if _LEAST.search(text):
+        return "least"
+    return None
+
+
+def chart_bars(snap: np.ndarray) -> List[Box]:
+    """The bars of `snap` (lunette/counts.py `things(snap, "bar")`) as boxes in percent of the image."""
+    H, W, _ = snap.shape
+    return [(100 * x0 / W, 100 * y0 / H, 100 * x1 / W, 100 * y1 / H) for x0, y0, x1, y1 in things(snap, "bar")]
+
+
+def extreme_label(bars: Sequence[Box], lines: Sequence[Tuple[int, int, str]], extreme: str) -> Optional[str]:
+    """The text of the OCR line (x, y in whole percent, text) that labels the tallest bar ("most") or the shortest
+    ("least"); None unless two or more bars share a base line or an axis and such a line is found."""
+    if len(bars) < 2:
+        return None
+    most = extreme == "most"
+    if max(b[3] for b in bars) - min(b[3] for b in bars) <= SAME_BASE:        # vertical bars on one base
+        ordered = sorted(bars, key=lambda b: b[0])
+        tops = [b[1] for b in ordered]
+        pick = tops.index(min(tops) if most else max(tops))
+        bar = ordered[pick]
+        middle = (bar[0] + bar[2]) / 2
+        before = (ordered[pick - 1][0] + ordered[pick - 1][2]) / 2 if pick else -1.0
+        under = [(x, i, text) for i, (x, y, text) in enumerate(lines)
+                 if bar[3] - CORNER_NUDGE <= y <= bar[3] + LABEL_BELOW and before < x <= middle + CORNER_NUDGE]
+        return _without_tick(max(under)[2]) if under else None
+    if max(b[0] for b in bars) - min(b[0] for b in bars) <= SAME_BASE:        # horizontal bars from one axis
+        ordered = sorted(bars, key=lambda b: b[1])
+        ends = [b[2] for b in ordered]
+        pick = ends.index(max(ends) if most else min(ends))
+        bar = ordered[pick]
+        middle = (bar[1] + bar[3]) / 2
+        before = (ordered[pick - 1][1] + ordered[pick - 1][3]) / 2 if pick else -1.0
+        left = [(y, i, text) for i, (x, y, text) in enumerate(lines) if x < bar[0] and before < y <= middle + CORNER_NUDGE]
+        return _without_tick(max(left)[2]) if left else None
+    return None
+
+
+def _without_tick(label: str) -> Optional[str]:
+    return _TICK.sub("", label) or None
