@@ -45,6 +45,7 @@ from lunette.buttons import asks_button_label, block_lines, button_boxes, lines_
 from lunette.charts import asks_extreme, chart_bars, extreme_label  # noqa: E402
 from lunette.counts import counted_thing, numbers_held_back, thing_count  # noqa: E402
 from lunette.held_back import words_held_back  # noqa: E402
+from lunette.thing_colours import colour_answers, coloured_thing  # noqa: E402
 from lunette.shapes import SHAPES, image_shapes  # noqa: E402
 from lunette.snap import iou, snap_boxes, snap_image  # noqa: E402
 
@@ -152,7 +153,8 @@ class TorchBackend:
 
     def __init__(self, checkpoint: str, tokenizer: str = None, threads: int = 2, rerank: bool = True,
                  quotes: bool = True, snap: bool = True, ranked: bool = True, colours: bool = True,
-                 shapes: bool = True, counts: bool = True, buttons: bool = True, extremes: bool = True):
+                 shapes: bool = True, counts: bool = True, buttons: bool = True, extremes: bool = True,
+                 thing_colours: bool = True):
         import torch
         from lunette.checkpoint import load_checkpoint
         from lunette.config import ModelConfig
@@ -180,8 +182,9 @@ class TorchBackend:
         # and generation.colours and generation.shapes = "pixels"
         self.colours = colours
         self.shapes = shapes
-        # and generation.counts = "pixels"
+        # and generation.counts and generation.thing_colours = "pixels"
         self.counts = counts
+        self.thing_colours = thing_colours
         # and generation.button_labels and generation.chart_extremes = "pixels"
         self.buttons = buttons
         self.extremes = extremes
@@ -226,15 +229,17 @@ class TorchBackend:
                               held_back=self._held_back(q), only_candidates=bool(labels))["text"].strip()
 
     def _pixel_answers(self, question: str):
-        """The OCR lines the pixels leave as answers: asked what a button says, those on a button
-        (lunette/buttons.py); asked which bar is highest or lowest, its label (lunette/charts.py)."""
-        if not self._corners:
-            return []
-        if self.buttons and asks_button_label(question):
+        """The answers the pixels leave: asked what a button says, the OCR lines on a button (lunette/buttons.py);
+        asked which bar is highest or lowest, its label (lunette/charts.py); asked a drawn thing's colour, its
+        regions' colours (lunette/thing_colours.py)."""
+        if self._corners and self.buttons and asks_button_label(question):
             return lines_on_buttons(self._corners, button_boxes(self._pixels(proposals=False)[0]))
-        extreme = asks_extreme(question) if self.extremes else None
-        label = extreme and extreme_label(chart_bars(self._pixels(proposals=False)[0]), self._corners, extreme)
-        return [label] if label else []
+        extreme = asks_extreme(question) if self.extremes and self._corners else None
+        if extreme:
+            label = extreme_label(chart_bars(self._pixels(proposals=False)[0]), self._corners, extreme)
+            return [label] if label else []
+        coloured = coloured_thing(question) if self.thing_colours else None
+        return colour_answers(self._pixels(proposals=False)[0], coloured) if coloured else []
 
     def _pixels(self, proposals: bool = True):
         """The snap image and its region proposals, each made once per image and only when needed."""
@@ -453,6 +458,9 @@ def main():
     ap.add_argument("--free-extremes", action="store_true",
                     help="checkpoint: which bar is highest or lowest answered by the model, not read from the "
                          "pixels (lunette/charts.py)")
+    ap.add_argument("--free-thing-colours", action="store_true",
+                    help="checkpoint: a named shape's, bar's or box's colour answered by the model alone, not among "
+                         "its regions' colours (lunette/thing_colours.py)")
     ap.add_argument("--free-counts", action="store_true",
                     help="checkpoint: counts of drawn things answered freely, not held to the pixels (lunette/counts.py)")
     ap.add_argument("--limit", type=int, default=0, help="real set: only this many items (spread over kinds)")
@@ -466,7 +474,7 @@ def main():
                                       snap=not args.raw_boxes, ranked=not args.greedy_regions,
                                       colours=not args.free_colours, shapes=not args.free_shapes,
                                       counts=not args.free_counts, buttons=not args.free_buttons,
-                                      extremes=not args.free_extremes), f"torch:{args.checkpoint}"
+                                      extremes=not args.free_extremes, thing_colours=not args.free_thing_colours), f"torch:{args.checkpoint}"
         modes = {"gt": [True], "none": [False], "both": [True, False]}[args.ocr]
     report = {"model": label, "step": getattr(backend, "step", None), "results": {}, "log": {}}
     t0 = time.time()

@@ -94,7 +94,7 @@ def main():
                            templates=templates, reference=ref, reference_image=image, extra_files=extra,
                            answer_candidates="ocr_lines", quotes="ocr_lines", snap_boxes="pixels",
                            region_proposals="pixels", colours="pixels", shapes="pixels", counts="pixels",
-                           button_labels="pixels", chart_extremes="pixels",
+                           button_labels="pixels", chart_extremes="pixels", thing_colours="pixels",
                            single_line=True)
     if args.fp16:
         from lunette.export import file_entry, write_json

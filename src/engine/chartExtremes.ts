@@ -37,11 +37,12 @@ const TICK = /[\s\-\u2013\u2014|]+$/;
 /** x0, y0, x1, y1 in percent of the image. */
 type PercentBox = readonly [number, number, number, number];
 
-/** "most" or "least" when `question` asks which thing is highest or lowest (not a drawn shape's size). */
+/** "most" or "least" when `question` asks which thing is highest or lowest (not a drawn shape's size, nor a colour). */
 export function asksExtreme(question: string): 'most' | 'least' | undefined {
   const text = question.toLowerCase();
   const words = new Set(text.match(/[a-z]+/g) ?? []);
-  if (!ASKS_WHICH.test(text) || [...SHAPES, 'shape'].some((s) => words.has(s) || words.has(plural(s)))) return undefined;
+  if (!ASKS_WHICH.test(text) || words.has('colour') || words.has('color')) return undefined;
+  if ([...SHAPES, 'shape'].some((s) => words.has(s) || words.has(plural(s)))) return undefined;
   if (MOST.test(text)) return 'most';
   if (LEAST.test(text)) return 'least';
   return undefined;

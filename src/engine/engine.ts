@@ -20,6 +20,7 @@ import { TokenTexts, quoteCandidates } from './quotes';
 import { type SnapImage, snapImage } from './boxSnapping';
 import { type HeldBackOptions, WordSpellings, wordsHeldBack } from './heldBackWords';
 import { NUMBERS, countedThing, numbersHeldBack, thingCount } from './imageCounts';
+import { colourAnswers, colouredThing } from './thingColours';
 import { CHROMATIC, imageColours } from './imageColours';
 import { SHAPES, imageShapes } from './imageShapes';
 import { generateRankedRegions } from './rankedRegions';
@@ -152,7 +153,7 @@ export class Engine {
       // they are sent whole rather than streamed (a streamed greedy answer could be replaced). A sampled answer
       // is meant to vary and is not ranked.
       const greedy = (sampling.temperature ?? 0) <= 0;
-      // Asked what a button says, or which bar is highest, the answer is one of the OCR lines the pixels leave.
+      // Asked what a button says, which bar is highest or a drawn thing's colour, the answer is one the pixels leave.
       const labels = request.task === 'ask' && greedy ? await this.pixelAnswers(image, encoded, request.question, timings) : [];
       const ranked = request.task === 'ask' && greedy && (labels.length > 0 || (manifest.generation.answer_candidates === 'ocr_lines' && encoded.ocrLines.length > 0));
       const defaultMax = request.task === 'caption' ? manifest.generation.max_tokens[request.length] : manifest.generation.max_tokens.answer;
@@ -255,22 +256,27 @@ export class Engine {
   }
 
   /**
-   * The OCR lines the pixels leave as answers: asked what a button says, those that start on a button
-   * (buttonLabels.ts); asked which bar is highest or lowest, its label (chartExtremes.ts). That counts as
-   * preprocessing.
+   * The answers the pixels leave: asked what a button says, the OCR lines that start on a button (buttonLabels.ts);
+   * asked which bar is highest or lowest, its label (chartExtremes.ts); asked a drawn thing's colour, its regions'
+   * colours (thingColours.ts). That counts as preprocessing.
    */
   private async pixelAnswers(image: ImageBytes, encoded: EncodedImage, question: string, timings: Timings): Promise<string[]> {
     const { generation } = this.adapter.manifest;
-    if (encoded.blockLines.length === 0) return [];
-    const buttons = generation.button_labels === 'pixels' && asksButtonLabel(question);
-    const extreme = !buttons && generation.chart_extremes === 'pixels' ? asksExtreme(question) : undefined;
-    if (!buttons && !extreme) return [];
+    const lines = encoded.blockLines;
+    const buttons = lines.length > 0 && generation.button_labels === 'pixels' && asksButtonLabel(question);
+    const extreme = !buttons && lines.length > 0 && generation.chart_extremes === 'pixels' ? asksExtreme(question) : undefined;
+    const coloured = !buttons && !extreme && generation.thing_colours === 'pixels' ? colouredThing(question) : undefined;
+    if (!buttons && !extreme && !coloured) return [];
     const t = performance.now();
     const pixels = await snapImage(image, this.options.imageLimits);
-    const label = extreme ? extremeLabel(chartBars(pixels), encoded.blockLines, extreme) : undefined;
-    const lines = buttons ? linesOnButtons(encoded.blockLines, buttonBoxes(pixels)) : label ? [label] : [];
+    let answers: string[];
+    if (buttons) answers = linesOnButtons(lines, buttonBoxes(pixels));
+    else if (extreme) {
+      const label = extremeLabel(chartBars(pixels), lines, extreme);
+      answers = label ? [label] : [];
+    } else answers = colourAnswers(pixels, coloured!);
     timings.preprocess_ms += performance.now() - t;
-    return lines;
+    return answers;
   }
 
   /**

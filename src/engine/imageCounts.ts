@@ -27,12 +27,12 @@ import { imageRegions } from './regionProposals';
 
 /** "shape": any of SHAPES; "bar": a chart's bar; "slice": a pie's; "box" and "node": a diagram's. */
 export type CountedThing = ShapeName | 'shape' | 'bar' | 'slice' | 'box' | 'node';
-const THINGS: readonly CountedThing[] = [...SHAPES, 'shape', 'bar', 'slice', 'box', 'node'];
+export const THINGS: readonly CountedThing[] = [...SHAPES, 'shape', 'bar', 'slice', 'box', 'node'];
 /** The shapes a diagram's box may look like: its text cut out of it lowers a rectangle's fill to 0.7 or so. */
 export const BOXY: readonly ShapeName[] = ['rectangle', 'square', 'oval', 'circle', 'hexagon', 'pentagon', 'heart'];
 /** Words that may stand before the thing counted (besides a colour): "how many", "count the", "number of", "# of". */
 const LEAD_WORDS = ['many', 'the', 'of', 'all', 'count', '#'];
-const COLOURS = [...CHROMATIC, 'gray', 'grey'] as const;
+export const COLOURS = [...CHROMATIC, 'gray', 'grey'] as const;
 export const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
   'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'] as const;
 /** Every number an answer may be held to: digits and words, 0 to 20. */
@@ -114,19 +114,21 @@ export function countedNames(pixels: number, width: number, height: number, offs
  * the OUTLINE pixels around the box (an outlined shape's inside is the background's colour, its outline the shape's;
  * around a round outline's box, white corners too).
  */
-export function regionColours(image: SnapImage, x0: number, y0: number, x1: number, y1: number): string[] {
-  const own = pixelColours(image, [x0, y0, x1, y1], () => true, COLOUR_SHARE, false);
+export function regionColours(image: SnapImage, x0: number, y0: number, x1: number, y1: number, slack = true): string[] {
+  const own = pixelColours(image, [x0, y0, x1, y1], () => true, COLOUR_SHARE, false, slack);
   if (own.length) return own;
   const around = [Math.max(0, x0 - OUTLINE), Math.max(0, y0 - OUTLINE), Math.min(image.width, x1 + OUTLINE), Math.min(image.height, y1 + OUTLINE)] as const;
-  return pixelColours(image, around, (x, y) => x < x0 || x >= x1 || y < y0 || y >= y1, OUTLINE_SHARE, true);
+  return pixelColours(image, around, (x, y) => x < x0 || x >= x1 || y < y0 || y >= y1, OUTLINE_SHARE, true, slack);
 }
 
 /**
  * The colour names (grey as "gray") covering `share` of the pixels of `box` that `taken` takes, or with
- * `colouredOnly`, of those of them that have a colour name; none of no pixels.
+ * `colouredOnly`, of those of them that have a colour name; none of no pixels. Without `slack`, each pixel is named
+ * once, as it is.
  */
-function pixelColours(image: SnapImage, box: readonly [number, number, number, number], taken: (x: number, y: number) => boolean, share: number, colouredOnly: boolean): string[] {
-  const counts = SLACKS.map(() => new Array<number>(CHROMATIC.length).fill(0));
+function pixelColours(image: SnapImage, box: readonly [number, number, number, number], taken: (x: number, y: number) => boolean, share: number, colouredOnly: boolean, slack = true): string[] {
+  const slacks = slack ? SLACKS : SLACKS.slice(0, 1);
+  const counts = slacks.map(() => new Array<number>(CHROMATIC.length).fill(0));
   let grey = 0;
   let total = 0;
   for (let y = box[1]; y < box[3]; y++) {
@@ -134,7 +136,7 @@ function pixelColours(image: SnapImage, box: readonly [number, number, number, n
       if (!taken(x, y)) continue;
       const i = (y * image.width + x) * 3;
       const [r, g, b] = [image.data[i]!, image.data[i + 1]!, image.data[i + 2]!];
-      SLACKS.forEach(([hue, level, brightness], k) => {
+      slacks.forEach(([hue, level, brightness], k) => {
         const name = colourName(r, g, b, hue, level, brightness);
         if (name >= 0) counts[k]![name]!++;
       });

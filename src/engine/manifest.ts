@@ -70,6 +70,8 @@ export interface Manifest {
     button_labels?: 'pixels';
     /** "pixels": asked which bar of a bar chart is highest or lowest, the answer is its label's OCR line (chartExtremes.ts). */
     chart_extremes?: 'pixels';
+    /** "pixels": an answer to a drawn shape's, bar's or box's colour names only its own colours (thingColours.ts). */
+    thing_colours?: 'pixels';
     /** true: captions and answers are never given a token whose text holds a line break. */
     single_line?: boolean;
   };
@@ -180,6 +182,8 @@ export function validateManifest(value: unknown): string[] {
   if (buttonLabels !== undefined && buttonLabels !== 'pixels') c.problems.push('"generation.button_labels" must be "pixels" or absent');
   const chartExtremes = v.generation?.chart_extremes;
   if (chartExtremes !== undefined && chartExtremes !== 'pixels') c.problems.push('"generation.chart_extremes" must be "pixels" or absent');
+  const thingColours = v.generation?.thing_colours;
+  if (thingColours !== undefined && thingColours !== 'pixels') c.problems.push('"generation.thing_colours" must be "pixels" or absent');
   const singleLine = v.generation?.single_line;
   if (singleLine !== undefined && typeof singleLine !== 'boolean') c.problems.push('"generation.single_line" must be true, false or absent');
   if (c.object('region', true)) {

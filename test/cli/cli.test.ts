@@ -186,6 +186,13 @@ describe('the bundled model reads real screenshots', () => {
     assert.equal(ask('training/eval_real/images/chart-hbar.png', 'Which package has the highest coverage?'), 'cli');
   });
 
+  it("reads a drawn thing's colour from its regions (generation.thing_colours)", () => {
+    // Free, the model called the red circle beside a blue square "Blue", and the purple circles "Orange".
+    assert.equal(ask('training/eval_real/images/shapes-circle-square.png', 'What colour is the circle?'), 'Red');
+    assert.equal(ask('training/eval_real/images/shapes-star-circles.png', 'What colour are the circles?'), 'Purple');
+    assert.equal(ask('training/eval_real/images/shapes-row.png', 'What colour is the triangle?'), 'Green');
+  });
+
   it('snaps detected boxes to the bars of a chart', () => {
     // The box heads see 128 px and miss a bar's edge by a few pixels of the original; generation.snap_boxes
     // moves each box to the flat-coloured region it covers (src/engine/boxSnapping.ts). The six bars of the

@@ -254,7 +254,7 @@ describe('model pack checks', () => {
     await assert.rejects(Engine.open(dir), /"name" must be a non-empty string; "image.size" must be an integer/);
   });
 
-  it('accepts only the answer candidates, quote sources, box snapping, region proposals, colours, shapes, counts, button labels, chart extremes and single_line it knows', async () => {
+  it('accepts only the answer candidates, quote sources, box snapping, region proposals, colours, shapes, counts, button labels, chart extremes, thing colours and single_line it knows', async () => {
     const dir = await copyTestPack();
     const manifestPath = path.join(dir, 'manifest.json');
     const manifest = JSON.parse(await fs.readFile(manifestPath, 'utf8')) as { generation: Record<string, unknown> };
@@ -267,11 +267,12 @@ describe('model pack checks', () => {
     manifest.generation['counts'] = 'regions';
     manifest.generation['button_labels'] = 'ocr';
     manifest.generation['chart_extremes'] = 'bars';
+    manifest.generation['thing_colours'] = 'regions';
     manifest.generation['single_line'] = 'yes';
     await fs.writeFile(manifestPath, JSON.stringify(manifest));
     await assert.rejects(
       Engine.open(dir),
-      /"generation.answer_candidates" must be "ocr_lines" or absent; "generation.quotes" must be "ocr_lines" or absent; "generation.snap_boxes" must be "pixels" or absent; "generation.region_proposals" must be "pixels" or absent; "generation.colours" must be "pixels" or absent; "generation.shapes" must be "pixels" or absent; "generation.counts" must be "pixels" or absent; "generation.button_labels" must be "pixels" or absent; "generation.chart_extremes" must be "pixels" or absent; "generation.single_line" must be true, false or absent/,
+      /"generation.answer_candidates" must be "ocr_lines" or absent; "generation.quotes" must be "ocr_lines" or absent; "generation.snap_boxes" must be "pixels" or absent; "generation.region_proposals" must be "pixels" or absent; "generation.colours" must be "pixels" or absent; "generation.shapes" must be "pixels" or absent; "generation.counts" must be "pixels" or absent; "generation.button_labels" must be "pixels" or absent; "generation.chart_extremes" must be "pixels" or absent; "generation.thing_colours" must be "pixels" or absent; "generation.single_line" must be true, false or absent/,
     );
     manifest.generation['answer_candidates'] = 'ocr_lines';
     manifest.generation['quotes'] = 'ocr_lines';
@@ -282,6 +283,7 @@ describe('model pack checks', () => {
     manifest.generation['counts'] = 'pixels';
     manifest.generation['button_labels'] = 'pixels';
     manifest.generation['chart_extremes'] = 'pixels';
+    manifest.generation['thing_colours'] = 'pixels';
     manifest.generation['single_line'] = true;
     await fs.writeFile(manifestPath, JSON.stringify(manifest));
     await (await Engine.open(dir)).dispose();

@@ -40,10 +40,13 @@ Box = Tuple[float, float, float, float]
 
 
 def asks_extreme(question: str) -> Optional[str]:
-    """"most" or "least" when `question` asks which thing is highest or lowest (not a drawn shape's size)."""
+    """"most" or "least" when `question` asks which thing is highest or lowest (not a drawn shape's size, nor a
+    colour)."""
     text = question.lower()
     words = set(re.findall(r"[a-z]+", text))
-    if not _ASKS_WHICH.search(text) or any(s in words or plural(s) in words for s in SHAPES + ("shape",)):
+    if not _ASKS_WHICH.search(text) or "colour" in words or "color" in words:
+        return None
+    if any(s in words or plural(s) in words for s in SHAPES + ("shape",)):
         return None
     if _MOST.search(text):
         return "most"

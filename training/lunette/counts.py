@@ -80,23 +80,23 @@ def counted_thing(question: str) -> Optional[Tuple[str, Optional[str]]]:
     return plurals[words[i]], ("gray" if colour == "grey" else colour)
 
 
-def region_colours(snap: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> List[str]:
+def region_colours(snap: np.ndarray, x0: int, y0: int, x1: int, y1: int, slack: bool = True) -> List[str]:
     """The colours of a region with this box: those of its box's pixels, or if it has none, of the coloured pixels
     among the OUTLINE pixels around the box (an outlined shape's inside is the background's colour, its outline the
     shape's; around a round outline's box, white corners too)."""
-    own = pixel_colours(snap[y0:y1, x0:x1].reshape(-1, 3), COLOUR_SHARE)
+    own = pixel_colours(snap[y0:y1, x0:x1].reshape(-1, 3), COLOUR_SHARE, slack=slack)
     if own:
         return own
     H, W, _ = snap.shape
     a0, b0, a1, b1 = max(0, x0 - OUTLINE), max(0, y0 - OUTLINE), min(W, x1 + OUTLINE), min(H, y1 + OUTLINE)
     ring = np.ones((b1 - b0, a1 - a0), bool)
     ring[y0 - b0:y1 - b0, x0 - a0:x1 - a0] = False
-    return pixel_colours(snap[b0:b1, a0:a1][ring], OUTLINE_SHARE, coloured_only=True)
+    return pixel_colours(snap[b0:b1, a0:a1][ring], OUTLINE_SHARE, coloured_only=True, slack=slack)
 
 
-def pixel_colours(pixels: np.ndarray, share: float, coloured_only: bool = False) -> List[str]:
+def pixel_colours(pixels: np.ndarray, share: float, coloured_only: bool = False, slack: bool = True) -> List[str]:
     """The colour names (grey as "gray") covering `share` of these pixels (N x 3 uint8), or with `coloured_only`, of
-    those of them that have a colour name; none of no pixels."""
+    those of them that have a colour name; none of no pixels. Without `slack`, each pixel is named once, as it is."""
     a = pixels.astype(np.float64) / 255.0
     lightness = (a.max(-1) + a.min(-1)) / 2.0
     plain = colour_names(pixels)
@@ -106,7 +106,7 @@ def pixel_colours(pixels: np.ndarray, share: float, coloured_only: bool = False)
         return []
     need = share * total
     out = set()
-    for hue, level, brightness in SLACKS:
+    for hue, level, brightness in (SLACKS if slack else SLACKS[:1]):
         names = colour_names(pixels, hue, level, brightness)
         for index, count in zip(*np.unique(names[names >= 0], return_counts=True)):
             if count >= need:

@@ -225,6 +225,7 @@ def export_pack(
     counts: Optional[str] = None,
     button_labels: Optional[str] = None,
     chart_extremes: Optional[str] = None,
+    thing_colours: Optional[str] = None,
     single_line: bool = False,
 ) -> dict:
     """Write the pack into out_dir and return the manifest (also written as manifest.json)."""
@@ -281,6 +282,7 @@ def export_pack(
                        **({"counts": counts} if counts else {}),
                        **({"button_labels": button_labels} if button_labels else {}),
                        **({"chart_extremes": chart_extremes} if chart_extremes else {}),
+                       **({"thing_colours": thing_colours} if thing_colours else {}),
                        **({"single_line": True} if single_line else {})},
         "files": {f: file_entry(os.path.join(out_dir, f)) for f in files},
     }
