@@ -136,12 +136,11 @@ function pixelColours(image: SnapImage, box: readonly [number, number, number, n
       if (!taken(x, y)) continue;
       const i = (y * image.width + x) * 3;
       const [r, g, b] = [image.data[i]!, image.data[i + 1]!, image.data[i + 2]!];
-      slacks.forEach(([hue, level, brightness], k) => {
-        const name = colourName(r, g, b, hue, level, brightness);
-        if (name >= 0) counts[k]![name]!++;
-      });
+      // the first naming is the unshifted one: it also tells grey
+      const names = slacks.map(([hue, level, brightness]) => colourName(r, g, b, hue, level, brightness));
+      names.forEach((name, k) => { if (name >= 0) counts[k]![name]!++; });
       const lightness = (Math.max(r, g, b) + Math.min(r, g, b)) / 2 / 255;
-      const plain = colourName(r, g, b);
+      const plain = names[0]!;
       const isGrey = plain < 0 && lightness >= GREY_LIGHTNESS[0] && lightness <= GREY_LIGHTNESS[1];
       if (isGrey) grey++;
       if (!colouredOnly || plain >= 0 || isGrey) total++;

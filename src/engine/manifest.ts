@@ -164,26 +164,16 @@ export function validateManifest(value: unknown): string[] {
   if (c.object('generation.max_tokens')) for (const key of ['short', 'normal', 'long', 'answer']) c.int(`generation.max_tokens.${key}`, 1);
   c.int('generation.max_objects', 1);
   c.int('generation.no_repeat_ngram', 0, true);
-  const candidates = v.generation?.answer_candidates;
-  if (candidates !== undefined && candidates !== 'ocr_lines') c.problems.push('"generation.answer_candidates" must be "ocr_lines" or absent');
-  const quotes = v.generation?.quotes;
-  if (quotes !== undefined && quotes !== 'ocr_lines') c.problems.push('"generation.quotes" must be "ocr_lines" or absent');
-  const snap = v.generation?.snap_boxes;
-  if (snap !== undefined && snap !== 'pixels') c.problems.push('"generation.snap_boxes" must be "pixels" or absent');
-  const proposals = v.generation?.region_proposals;
-  if (proposals !== undefined && proposals !== 'pixels') c.problems.push('"generation.region_proposals" must be "pixels" or absent');
-  const colours = v.generation?.colours;
-  if (colours !== undefined && colours !== 'pixels') c.problems.push('"generation.colours" must be "pixels" or absent');
-  const shapes = v.generation?.shapes;
-  if (shapes !== undefined && shapes !== 'pixels') c.problems.push('"generation.shapes" must be "pixels" or absent');
-  const counts = v.generation?.counts;
-  if (counts !== undefined && counts !== 'pixels') c.problems.push('"generation.counts" must be "pixels" or absent');
-  const buttonLabels = v.generation?.button_labels;
-  if (buttonLabels !== undefined && buttonLabels !== 'pixels') c.problems.push('"generation.button_labels" must be "pixels" or absent');
-  const chartExtremes = v.generation?.chart_extremes;
-  if (chartExtremes !== undefined && chartExtremes !== 'pixels') c.problems.push('"generation.chart_extremes" must be "pixels" or absent');
-  const thingColours = v.generation?.thing_colours;
-  if (thingColours !== undefined && thingColours !== 'pixels') c.problems.push('"generation.thing_colours" must be "pixels" or absent');
+  // each optional decoding rule: its one value, or absent (docs/model-pack.md)
+  const rules = [
+    ['answer_candidates', 'ocr_lines'], ['quotes', 'ocr_lines'], ['snap_boxes', 'pixels'], ['region_proposals', 'pixels'],
+    ['colours', 'pixels'], ['shapes', 'pixels'], ['counts', 'pixels'], ['button_labels', 'pixels'],
+    ['chart_extremes', 'pixels'], ['thing_colours', 'pixels'],
+  ] as const;
+  for (const [key, value] of rules) {
+    const given = v.generation?.[key];
+    if (given !== undefined && given !== value) c.problems.push(`"generation.${key}" must be "${value}" or absent`);
+  }
   const singleLine = v.generation?.single_line;
   if (singleLine !== undefined && typeof singleLine !== 'boolean') c.problems.push('"generation.single_line" must be true, false or absent');
   if (c.object('region', true)) {

@@ -106,8 +106,8 @@ def pixel_colours(pixels: np.ndarray, share: float, coloured_only: bool = False,
         return []
     need = share * total
     out = set()
-    for hue, level, brightness in (SLACKS if slack else SLACKS[:1]):
-        names = colour_names(pixels, hue, level, brightness)
+    for k, (hue, level, brightness) in enumerate(SLACKS if slack else SLACKS[:1]):
+        names = plain if k == 0 else colour_names(pixels, hue, level, brightness)   # SLACKS[0] is unshifted
         for index, count in zip(*np.unique(names[names >= 0], return_counts=True)):
             if count >= need:
                 out.add(CHROMATIC[int(index)])
