@@ -128,11 +128,12 @@ export function drawRects(picture: RectPicture): SnapImage {
 /**
  * A picture drawn from `rects` (drawRects), then `discs` (cx, cy, r, colour: the pixels whose centre is closer than
  * r to (cx, cy)), then `sectors` (cx, cy, r, from, to, colour: those of a disc's pixels whose centre is at an angle
- * in [from, to) degrees, clockwise from +x, y down).
+ * in [from, to) degrees, clockwise from +x, y down), then `holes` (discs drawn over the sectors: a donut's middle).
  */
 export interface ShapePicture extends RectPicture {
   discs?: [number, number, number, [number, number, number]][];
   sectors?: [number, number, number, number, number, [number, number, number]][];
+  holes?: [number, number, number, [number, number, number]][];
 }
 
 /** As training/tests/conftest.py `draw_picture`: test/fixtures/shapes.json and counts.json describe pictures so. */
@@ -150,6 +151,7 @@ export function drawPicture(picture: ShapePicture): SnapImage {
       return dx * dx + dy * dy < r * r && angle >= start && angle < end;
     }, cx, cy, colour);
   }
+  for (const [cx, cy, r, colour] of picture.holes ?? []) paint((dx, dy) => dx * dx + dy * dy < r * r, cx, cy, colour);
   return image;
 }
 

@@ -46,6 +46,9 @@ from lunette.charts import asks_extreme, chart_bars, extreme_label  # noqa: E402
 from lunette.counts import counted_thing, numbers_held_back, thing_count  # noqa: E402
 from lunette.held_back import words_held_back  # noqa: E402
 from lunette.thing_colours import colour_answers, coloured_thing  # noqa: E402
+from lunette.located_things import located_thing, thing_boxes  # noqa: E402
+from lunette.absent_shapes import absence_answers, asked_shape  # noqa: E402
+from lunette.chart_kinds import asks_chart_kind, chart_kinds  # noqa: E402
 from lunette.shapes import SHAPES, image_shapes  # noqa: E402
 from lunette.snap import iou, snap_boxes, snap_image  # noqa: E402
 
@@ -154,7 +157,8 @@ class TorchBackend:
     def __init__(self, checkpoint: str, tokenizer: str = None, threads: int = 2, rerank: bool = True,
                  quotes: bool = True, snap: bool = True, ranked: bool = True, colours: bool = True,
                  shapes: bool = True, counts: bool = True, buttons: bool = True, extremes: bool = True,
-                 thing_colours: bool = True):
+                 thing_colours: bool = True, thing_regions: bool = True, absent_shapes: bool = True,
+                 kinds: bool = True):
         import torch
         from lunette.checkpoint import load_checkpoint
         from lunette.config import ModelConfig
@@ -185,6 +189,11 @@ class TorchBackend:
         # and generation.counts and generation.thing_colours = "pixels"
         self.counts = counts
         self.thing_colours = thing_colours
+        # and generation.thing_regions = "pixels"
+        self.thing_regions = thing_regions
+        # and generation.absent_shapes and generation.chart_kinds = "pixels"
+        self.absent_shapes = absent_shapes
+        self.kinds = kinds
         # and generation.button_labels and generation.chart_extremes = "pixels"
         self.buttons = buttons
         self.extremes = extremes
@@ -231,7 +240,9 @@ class TorchBackend:
     def _pixel_answers(self, question: str):
         """The answers the pixels leave: asked what a button says, the OCR lines on a button (lunette/buttons.py);
         asked which bar is highest or lowest, its label (lunette/charts.py); asked a drawn thing's colour, its
-        regions' colours (lunette/thing_colours.py)."""
+        regions' colours (lunette/thing_colours.py); asked whether there is a shape no region could be, "No"
+        (lunette/absent_shapes.py); asked what kind of chart it is, the pie or bars the pixels show
+        (lunette/chart_kinds.py)."""
         if self._corners and self.buttons and asks_button_label(question):
             return lines_on_buttons(self._corners, button_boxes(self._pixels(proposals=False)[0]))
         extreme = asks_extreme(question) if self.extremes and self._corners else None
@@ -239,7 +250,14 @@ class TorchBackend:
             label = extreme_label(chart_bars(self._pixels(proposals=False)[0]), self._corners, extreme)
             return [label] if label else []
         coloured = coloured_thing(question) if self.thing_colours else None
-        return colour_answers(self._pixels(proposals=False)[0], coloured) if coloured else []
+        if coloured:
+            return colour_answers(self._pixels(proposals=False)[0], coloured)
+        shape = asked_shape(question) if self.absent_shapes else None
+        if shape:
+            return absence_answers(self._pixels(proposals=False)[0], shape)
+        if self.kinds and asks_chart_kind(question):
+            return chart_kinds(self._pixels(proposals=False)[0])
+        return []
 
     def _pixels(self, proposals: bool = True):
         """The snap image and its region proposals, each made once per image and only when needed."""
@@ -249,7 +267,16 @@ class TorchBackend:
             self._proposals = region_proposals(self._snap_image) if self.ranked else []
         return self._snap_image, self._proposals
 
+    def _thing_regions(self, obj):
+        """The regions of the drawn thing `obj` names, if it names one (lunette/located_things.py)."""
+        located = located_thing(obj) if self.thing_regions else None
+        return thing_boxes(self._pixels(proposals=False)[0], *located) if located else []
+
     def detect(self, obj):
+        regions = self._thing_regions(obj)
+        if regions:
+            out = self.gen.locate_ranked("detect", obj, self._state, regions, every_region=True)
+            return [[o["x_min"], o["y_min"], o["x_max"], o["y_max"]] for o in out["objects"]]
         if self.ranked:
             img, proposals = self._pixels()
             out = self.gen.locate_ranked("detect", obj, self._state, proposals, img if self.snap else None)
@@ -258,6 +285,9 @@ class TorchBackend:
         return snap_boxes(self._pixels()[0], boxes) if self.snap else boxes
 
     def point(self, obj):
+        regions = self._thing_regions(obj)
+        if regions:
+            return [[p["x"], p["y"]] for p in self.gen.locate_ranked("point", obj, self._state, regions, every_region=True)["points"]]
         if self.ranked:
             return [[p["x"], p["y"]] for p in self.gen.locate_ranked("point", obj, self._state, self._pixels()[1])["points"]]
         return [[p["x"], p["y"]] for p in self.gen.point(self._state, obj)["points"]]
@@ -461,6 +491,15 @@ def main():
     ap.add_argument("--free-thing-colours", action="store_true",
                     help="checkpoint: a named shape's, bar's or box's colour answered by the model alone, not among "
                          "its regions' colours (lunette/thing_colours.py)")
+    ap.add_argument("--free-thing-regions", action="store_true",
+                    help="checkpoint: a drawn shape, bar, slice or box located by the model among all regions, not "
+                         "given as every region that is it (lunette/located_things.py)")
+    ap.add_argument("--free-absent-shapes", action="store_true",
+                    help="checkpoint: whether there is a drawn shape answered by the model alone, not \"No\" where no "
+                         "region could be it (lunette/absent_shapes.py)")
+    ap.add_argument("--free-chart-kinds", action="store_true",
+                    help="checkpoint: what kind of chart it is answered by the model alone, not from the pie or bars the "
+                         "pixels show (lunette/chart_kinds.py)")
     ap.add_argument("--free-counts", action="store_true",
                     help="checkpoint: counts of drawn things answered freely, not held to the pixels (lunette/counts.py)")
     ap.add_argument("--limit", type=int, default=0, help="real set: only this many items (spread over kinds)")
@@ -474,7 +513,9 @@ def main():
                                       snap=not args.raw_boxes, ranked=not args.greedy_regions,
                                       colours=not args.free_colours, shapes=not args.free_shapes,
                                       counts=not args.free_counts, buttons=not args.free_buttons,
-                                      extremes=not args.free_extremes, thing_colours=not args.free_thing_colours), f"torch:{args.checkpoint}"
+                                      extremes=not args.free_extremes, thing_colours=not args.free_thing_colours,
+                                      thing_regions=not args.free_thing_regions,
+                                      absent_shapes=not args.free_absent_shapes, kinds=not args.free_chart_kinds), f"torch:{args.checkpoint}"
         modes = {"gt": [True], "none": [False], "both": [True, False]}[args.ocr]
     report = {"model": label, "step": getattr(backend, "step", None), "results": {}, "log": {}}
     t0 = time.time()

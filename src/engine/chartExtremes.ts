@@ -27,6 +27,8 @@ const LEAST = /\b(lowest|smallest|least|fewest|shortest|minimum)\b/;
 const ASKS_WHICH = /\b(which|what)\b/;
 /** Bars stand on one base (or start at one axis) when their bottoms (lefts) are within this many percent. */
 const SAME_BASE = 2;
+/** Of the bars, one at least this many times as long as thick (in percent of the image's sides): not a legend's swatches nor a row of squares. */
+const ELONGATED = 1.5;
 /** A vertical bar's label starts at most this many percent below its base. */
 const LABEL_BELOW = 12;
 /** An OCR line's corner is in whole percent. */
@@ -55,20 +57,32 @@ export function chartBars(image: SnapImage): PercentBox[] {
 }
 
 /**
+ * "vertical" when two or more bars stand on one base line (their bottoms within SAME_BASE) and one is ELONGATED
+ * times as high as wide, else "horizontal" when they grow from one axis (their left edges within SAME_BASE) and one
+ * is ELONGATED times as wide as high, else undefined (a legend's swatches, a row of squares).
+ */
+export function barDirection(bars: readonly PercentBox[]): 'vertical' | 'horizontal' | undefined {
+  if (bars.length < 2) return undefined;
+  const spread = (k: 0 | 3): number => Math.max(...bars.map((b) => b[k])) - Math.min(...bars.map((b) => b[k]));
+  if (spread(3) <= SAME_BASE && bars.some((b) => b[3] - b[1] >= ELONGATED * (b[2] - b[0]))) return 'vertical';
+  if (spread(0) <= SAME_BASE && bars.some((b) => b[2] - b[0] >= ELONGATED * (b[3] - b[1]))) return 'horizontal';
+  return undefined;
+}
+
+/**
  * The text of the OCR line that labels the tallest bar ("most") or the shortest ("least"); undefined unless two
  * or more bars share a base line or an axis and such a line is found.
  */
 export function extremeLabel(bars: readonly PercentBox[], lines: readonly BlockLine[], extreme: 'most' | 'least'): string | undefined {
-  if (bars.length < 2) return undefined;
+  const direction = barDirection(bars);
   const most = extreme === 'most';
-  const spread = (k: 0 | 3): number => Math.max(...bars.map((b) => b[k])) - Math.min(...bars.map((b) => b[k]));
   // the line starting furthest on, by `along` (the later one on a tie), of those `fits` takes
   const furthest = (along: (line: BlockLine) => number, fits: (line: BlockLine) => boolean): string | undefined => {
     let best: BlockLine | undefined;
     for (const line of lines) if (fits(line) && (!best || along(line) >= along(best))) best = line;
     return best ? best.text.replace(TICK, '') || undefined : undefined;
   };
-  if (spread(3) <= SAME_BASE) { // vertical bars on one base
+  if (direction === 'vertical') {
     const ordered = [...bars].sort((a, b) => a[0] - b[0]);
     const tops = ordered.map((b) => b[1]);
     const pick = tops.indexOf(most ? Math.min(...tops) : Math.max(...tops));
@@ -77,7 +91,7 @@ export function extremeLabel(bars: readonly PercentBox[], lines: readonly BlockL
     const before = pick ? (ordered[pick - 1]![0] + ordered[pick - 1]![2]) / 2 : -1;
     return furthest((l) => l.x, (l) => bar[3] - CORNER_NUDGE <= l.y && l.y <= bar[3] + LABEL_BELOW && before < l.x && l.x <= middle + CORNER_NUDGE);
   }
-  if (spread(0) <= SAME_BASE) { // horizontal bars from one axis
+  if (direction === 'horizontal') {
     const ordered = [...bars].sort((a, b) => a[1] - b[1]);
     const ends = ordered.map((b) => b[2]);
     const pick = ends.indexOf(most ? Math.max(...ends) : Math.min(...ends));

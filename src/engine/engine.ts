@@ -21,6 +21,9 @@ import { type SnapImage, snapImage } from './boxSnapping';
 import { type HeldBackOptions, WordSpellings, wordsHeldBack } from './heldBackWords';
 import { NUMBERS, countedThing, numbersHeldBack, thingCount } from './imageCounts';
 import { colourAnswers, colouredThing } from './thingColours';
+import { locatedThing, thingBoxes } from './locatedThings';
+import { absenceAnswers, askedShape } from './absentShapes';
+import { asksChartKind, chartKinds } from './chartKinds';
 import { CHROMATIC, imageColours } from './imageColours';
 import { SHAPES, imageShapes } from './imageShapes';
 import { generateRankedRegions } from './rankedRegions';
@@ -153,7 +156,8 @@ export class Engine {
       // they are sent whole rather than streamed (a streamed greedy answer could be replaced). A sampled answer
       // is meant to vary and is not ranked.
       const greedy = (sampling.temperature ?? 0) <= 0;
-      // Asked what a button says, which bar is highest or a drawn thing's colour, the answer is one the pixels leave.
+      // Asked what a button says, which bar is highest, a drawn thing's colour, whether there is a shape or what kind
+      // of chart it is, the answer may be one the pixels leave.
       const labels = request.task === 'ask' && greedy ? await this.pixelAnswers(image, encoded, request.question, timings) : [];
       const ranked = request.task === 'ask' && greedy && (labels.length > 0 || (manifest.generation.answer_candidates === 'ocr_lines' && encoded.ocrLines.length > 0));
       const defaultMax = request.task === 'caption' ? manifest.generation.max_tokens[request.length] : manifest.generation.max_tokens.answer;
@@ -188,8 +192,10 @@ export class Engine {
       result = request.task === 'caption' ? { caption: text, timings } : { answer: text, timings };
     } else {
       if (tokens.coord === undefined) throw new LunetteError(ErrorCode.InvalidRequest, `The model ${this.name} cannot ${request.task}.`);
-      const snapping = request.task === 'detect' && manifest.generation.snap_boxes === 'pixels';
-      const ranked = manifest.generation.region_proposals === 'pixels';
+      // Asked for a drawn shape, bar, slice or box, every region that is it is given; the model only orders them.
+      const thingRegions = await this.thingRegions(image, request.object, timings);
+      const snapping = request.task === 'detect' && manifest.generation.snap_boxes === 'pixels' && !thingRegions;
+      const ranked = manifest.generation.region_proposals === 'pixels' && !thingRegions;
       const pixels = snapping || ranked ? await this.pixelsOf(image, ranked, timings) : undefined;
       const regionOptions: GreedyRegionOptions = {
         kind: request.task,
@@ -201,9 +207,11 @@ export class Engine {
         onObject: (o) => options.onPartial?.('x' in o ? { kind: 'point', point: o } : { kind: 'box', box: o }),
       };
       if (snapping && pixels) regionOptions.snapImage = pixels.image;
-      const out = ranked && pixels
-        ? await generateRankedRegions(this.adapter, prompt, { ...regionOptions, proposals: pixels.proposals })
-        : await generateRegions(this.adapter, prompt, regionOptions);
+      const out = thingRegions
+        ? await generateRankedRegions(this.adapter, prompt, { ...regionOptions, proposals: thingRegions, everyRegion: true })
+        : ranked && pixels
+          ? await generateRankedRegions(this.adapter, prompt, { ...regionOptions, proposals: pixels.proposals })
+          : await generateRegions(this.adapter, prompt, regionOptions);
       timings.tokens = out.steps;
       result = request.task === 'detect' ? { objects: out.objects, timings } : { points: out.points, timings };
     }
@@ -256,27 +264,50 @@ export class Engine {
   }
 
   /**
-   * The answers the pixels leave: asked what a button says, the OCR lines that start on a button (buttonLabels.ts);
-   * asked which bar is highest or lowest, its label (chartExtremes.ts); asked a drawn thing's colour, its regions'
-   * colours (thingColours.ts). That counts as preprocessing.
+   * The answers the pixels leave (the first rule the question is for decides; docs/model-pack.md): asked what a
+   * button says, the OCR lines that start on a button (buttonLabels.ts); asked which bar is highest or lowest, its
+   * label (chartExtremes.ts); asked a drawn thing's colour, its regions' colours (thingColours.ts); asked whether
+   * there is a shape no region could be, "No" (absentShapes.ts); asked what kind of chart it is, the pie or bars
+   * the pixels show (chartKinds.ts). That counts as preprocessing.
    */
   private async pixelAnswers(image: ImageBytes, encoded: EncodedImage, question: string, timings: Timings): Promise<string[]> {
-    const { generation } = this.adapter.manifest;
-    const lines = encoded.blockLines;
-    const buttons = lines.length > 0 && generation.button_labels === 'pixels' && asksButtonLabel(question);
-    const extreme = !buttons && lines.length > 0 && generation.chart_extremes === 'pixels' ? asksExtreme(question) : undefined;
-    const coloured = !buttons && !extreme && generation.thing_colours === 'pixels' ? colouredThing(question) : undefined;
-    if (!buttons && !extreme && !coloured) return [];
+    const rule = this.pixelRule(question, encoded.blockLines);
+    if (!rule) return [];
     const t = performance.now();
-    const pixels = await snapImage(image, this.options.imageLimits);
-    let answers: string[];
-    if (buttons) answers = linesOnButtons(lines, buttonBoxes(pixels));
-    else if (extreme) {
-      const label = extremeLabel(chartBars(pixels), lines, extreme);
-      answers = label ? [label] : [];
-    } else answers = colourAnswers(pixels, coloured!);
+    const answers = rule(await snapImage(image, this.options.imageLimits));
     timings.preprocess_ms += performance.now() - t;
     return answers;
+  }
+
+  private pixelRule(question: string, lines: readonly BlockLine[]): ((pixels: SnapImage) => string[]) | undefined {
+    const { generation } = this.adapter.manifest;
+    if (lines.length > 0 && generation.button_labels === 'pixels' && asksButtonLabel(question)) return (pixels) => linesOnButtons(lines, buttonBoxes(pixels));
+    const extreme = lines.length > 0 && generation.chart_extremes === 'pixels' ? asksExtreme(question) : undefined;
+    if (extreme) {
+      return (pixels) => {
+        const label = extremeLabel(chartBars(pixels), lines, extreme);
+        return label ? [label] : [];
+      };
+    }
+    const coloured = generation.thing_colours === 'pixels' ? colouredThing(question) : undefined;
+    if (coloured) return (pixels) => colourAnswers(pixels, coloured);
+    const shape = generation.absent_shapes === 'pixels' ? askedShape(question) : undefined;
+    if (shape) return (pixels) => absenceAnswers(pixels, shape);
+    if (generation.chart_kinds === 'pixels' && asksChartKind(question)) return chartKinds;
+    return undefined;
+  }
+
+  /**
+   * The regions of the drawn thing `object` names, where the pack locates such things from the pixels and the image
+   * shows any (locatedThings.ts); that counts as preprocessing.
+   */
+  private async thingRegions(image: ImageBytes, object: string, timings: Timings): Promise<Box[] | undefined> {
+    const located = this.adapter.manifest.generation.thing_regions === 'pixels' ? locatedThing(object) : undefined;
+    if (!located) return undefined;
+    const t = performance.now();
+    const boxes = thingBoxes(await snapImage(image, this.options.imageLimits), located);
+    timings.preprocess_ms += performance.now() - t;
+    return boxes.length > 0 ? boxes : undefined;
   }
 
   /**

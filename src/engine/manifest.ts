@@ -72,6 +72,12 @@ export interface Manifest {
     chart_extremes?: 'pixels';
     /** "pixels": an answer to a drawn shape's, bar's or box's colour names only its own colours (thingColours.ts). */
     thing_colours?: 'pixels';
+    /** "pixels": asked to detect or point at a drawn shape, bar, slice or box, every region that is it is given (locatedThings.ts). */
+    thing_regions?: 'pixels';
+    /** "pixels": asked whether there is a drawn shape that no region of the image could be, the answer is "No" (absentShapes.ts). */
+    absent_shapes?: 'pixels';
+    /** "pixels": asked what kind of chart it is, the answer is the pie or bars the pixels show, if they show one (chartKinds.ts). */
+    chart_kinds?: 'pixels';
     /** true: captions and answers are never given a token whose text holds a line break. */
     single_line?: boolean;
   };
@@ -168,7 +174,8 @@ export function validateManifest(value: unknown): string[] {
   const rules = [
     ['answer_candidates', 'ocr_lines'], ['quotes', 'ocr_lines'], ['snap_boxes', 'pixels'], ['region_proposals', 'pixels'],
     ['colours', 'pixels'], ['shapes', 'pixels'], ['counts', 'pixels'], ['button_labels', 'pixels'],
-    ['chart_extremes', 'pixels'], ['thing_colours', 'pixels'],
+    ['chart_extremes', 'pixels'], ['thing_colours', 'pixels'], ['thing_regions', 'pixels'],
+    ['absent_shapes', 'pixels'], ['chart_kinds', 'pixels'],
   ] as const;
   for (const [key, value] of rules) {
     const given = v.generation?.[key];

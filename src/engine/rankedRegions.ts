@@ -34,6 +34,11 @@ const MASS_FLOOR = 1e-9;
 export interface RankedRegionOptions extends GreedyRegionOptions {
   /** The image's regions (regionProposals.ts), in its order. */
   proposals: readonly Box[];
+  /**
+   * The proposals are the asked thing's own regions (locatedThings.ts): every one is given and the model only
+   * orders them. No greedy box competes, and the model's end is not heeded until none is left.
+   */
+  everyRegion?: boolean;
 }
 
 export async function generateRankedRegions(adapter: ModelAdapter, start: StepResult, options: RankedRegionOptions): Promise<RegionOutput> {
@@ -65,35 +70,40 @@ export async function generateRankedRegions(adapter: ModelAdapter, start: StepRe
     return Math.log(mass + MASS_FLOOR);
   };
 
+  /** The box (a point as a box of no size) the model gives alone from x's distribution `px`, snapped where the pack snaps. */
+  const greedyRegion = async (px: Float64Array, state: DecoderState): Promise<Box> => {
+    const gx = binToCoord(argmax(px), bins.coord_bins);
+    const afterGx = await feedCoord(state, gx);
+    const gy = binToCoord(argmax(await region.coordProbs(afterGx.hidden)), bins.coord_bins);
+    if (!detect) return { x_min: gx, y_min: gy, x_max: gx, y_max: gy };
+    const [pw, ph] = await region.sizeProbs((await feedCoord(afterGx.state, gy)).hidden);
+    const gw = binToSize(argmax(pw), bins.size_bins, bins.size_log2_min);
+    const gh = binToSize(argmax(ph), bins.size_bins, bins.size_log2_min);
+    const greedy = { x_min: Math.max(0, gx - gw / 2), y_min: Math.max(0, gy - gh / 2), x_max: Math.min(1, gx + gw / 2), y_max: Math.min(1, gy + gh / 2) };
+    return options.snapImage ? snapBox(options.snapImage, greedy) : greedy;
+  };
+
   while (taken.length < options.maxObjects) {
     throwIfCancelled(options.signal);
     if (taken.length === 0) options.onFirstToken?.();
-    if (current.logits[options.eos]! >= current.logits[options.coord]!) break;
+    if (!options.everyRegion && current.logits[options.eos]! >= current.logits[options.coord]!) break;
     const px = await region.coordProbs(current.hidden);
 
-    // the greedy box, as the model gives it alone
-    const gx = binToCoord(argmax(px), bins.coord_bins);
-    const afterGx = await feedCoord(current.state, gx);
-    const gy = binToCoord(argmax(await region.coordProbs(afterGx.hidden)), bins.coord_bins);
-    let greedy: Box;
-    let free: Box[];
-    if (detect) {
-      const [pw, ph] = await region.sizeProbs((await feedCoord(afterGx.state, gy)).hidden);
-      const gw = binToSize(argmax(pw), bins.size_bins, bins.size_log2_min);
-      const gh = binToSize(argmax(ph), bins.size_bins, bins.size_log2_min);
-      greedy = { x_min: Math.max(0, gx - gw / 2), y_min: Math.max(0, gy - gh / 2), x_max: Math.min(1, gx + gw / 2), y_max: Math.min(1, gy + gh / 2) };
-      if (options.snapImage) greedy = snapBox(options.snapImage, greedy);
-      free = options.proposals.filter((p) => taken.every((t) => iou(p, t) < TAKEN_IOU));
+    let regions: Box[];
+    if (options.everyRegion) {
+      regions = options.proposals.filter((p) => !taken.includes(p));
+      if (regions.length === 0) break;
     } else {
-      greedy = { x_min: gx, y_min: gy, x_max: gx, y_max: gy };
-      free = options.proposals.filter((p) => !taken.some((t) => holdsCentre(p, t)));
+      const free = detect
+        ? options.proposals.filter((p) => taken.every((t) => iou(p, t) < TAKEN_IOU))
+        : options.proposals.filter((p) => !taken.some((t) => holdsCentre(p, t)));
+      regions = [...free, await greedyRegion(px, current.state)];
     }
-    const regions = [...free, greedy];
-    const greedyIndex = regions.length - 1;
+    const greedyIndex = options.everyRegion ? -1 : regions.length - 1;
 
     const scores = regions.map((r) => massScore(px, (r.x_min + r.x_max) / 2, r.x_max - r.x_min));
     const bestX = byScore(scores, [...regions.keys()]).slice(0, RANK_X);
-    if (!bestX.includes(greedyIndex)) bestX.push(greedyIndex); // the greedy box always competes
+    if (greedyIndex >= 0 && !bestX.includes(greedyIndex)) bestX.push(greedyIndex); // the greedy box always competes
     const afterX = new Map<number, DecoderState>();
     for (const i of bestX) {
       const r = regions[i]!;

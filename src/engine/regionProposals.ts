@@ -48,13 +48,22 @@ export function regionProposals(image: SnapImage): Box[] {
 }
 
 /**
+ * The flat colour of the image's border pixels (rows 0 and H−1, columns 0 and W−1), as `modeColour` finds it: the
+ * background a thing stands out from; undefined when the border is not flat.
+ */
+export function borderColour(image: SnapImage): [number, number, number] | undefined {
+  const { width: W, height: H } = image;
+  return modeColour(image, { left: 0, top: 0, right: W, bottom: H }, { left: 1, top: 1, right: W - 1, bottom: H - 1 });
+}
+
+/**
  * The regions `regionProposals` gives, in the image's pixels; with `distinct` false, also those that repeat one
  * before (an outlined shape's inside after its outline).
  */
 export function imageRegions(image: SnapImage, distinct = true): Region[] {
   const { width: W, height: H } = image;
   const found = components(not(edges(image)), W, H);
-  const background = modeColour(image, { left: 0, top: 0, right: W, bottom: H }, { left: 1, top: 1, right: W - 1, bottom: H - 1 });
+  const background = borderColour(image);
   if (background) found.push(...components(opened(not(alike(image, background)), W, H), W, H));
   const kept: Region[] = [];
   const boxes: Box[] = [];

@@ -11,7 +11,8 @@ import type { Box, DetectResult, Point, PointResult } from '../../src/protocol/t
 import { copyTestPack, drawRects, type RectPicture, ROOT } from '../helpers';
 
 // The cases training/tests/test_ranked.py computes with the PyTorch reference (Generator.locate_ranked) on the
-// test pack's weights: the engine must choose the same regions and give the same boxes and points.
+// test pack's weights: the engine must choose the same regions and give the same boxes and points, and where the
+// object names a drawn thing (locatedThings.ts), give every region that is it in the same order.
 interface Fixture extends RectPicture {
   proposals: number[][];
   cases: { task: 'detect' | 'point'; object: string; objects?: Box[]; points?: Point[] }[];
@@ -28,6 +29,7 @@ describe('regions ranked by the model', () => {
     const manifest = JSON.parse(await fs.readFile(manifestPath, 'utf8')) as { generation: Record<string, unknown> };
     manifest.generation['region_proposals'] = 'pixels';
     manifest.generation['snap_boxes'] = 'pixels';
+    manifest.generation['thing_regions'] = 'pixels';
     await fs.writeFile(manifestPath, JSON.stringify(manifest));
     engine = await Engine.open(dir, { threads: 1 });
     const picture = drawRects(FIXTURE);

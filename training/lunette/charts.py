@@ -29,6 +29,9 @@ _LEAST = re.compile(r"\b(lowest|smallest|least|fewest|shortest|minimum)\b")
 _ASKS_WHICH = re.compile(r"\b(which|what)\b")
 # bars stand on one base (or start at one axis) when their bottoms (lefts) are within this many percent
 SAME_BASE = 2.0
+# of the bars, one at least this many times as long as thick (in percent of the image's sides): not a legend's
+# swatches nor a row of squares
+ELONGATED = 1.5
 # a vertical bar's label starts at most this many percent below its base
 LABEL_BELOW = 12.0
 # an OCR line's corner is in whole percent
@@ -61,13 +64,27 @@ def chart_bars(snap: np.ndarray) -> List[Box]:
     return [(100 * x0 / W, 100 * y0 / H, 100 * x1 / W, 100 * y1 / H) for x0, y0, x1, y1 in things(snap, "bar")]
 
 
+def bar_direction(bars: Sequence[Box]) -> Optional[str]:
+    """"vertical" when two or more bars stand on one base line (their bottoms within SAME_BASE) and one is ELONGATED
+    times as high as wide, else "horizontal" when they grow from one axis (their left edges within SAME_BASE) and
+    one is ELONGATED times as wide as high, else None (a legend's swatches, a row of squares)."""
+    if len(bars) < 2:
+        return None
+    if max(b[3] for b in bars) - min(b[3] for b in bars) <= SAME_BASE and \
+            any(b[3] - b[1] >= ELONGATED * (b[2] - b[0]) for b in bars):
+        return "vertical"
+    if max(b[0] for b in bars) - min(b[0] for b in bars) <= SAME_BASE and \
+            any(b[2] - b[0] >= ELONGATED * (b[3] - b[1]) for b in bars):
+        return "horizontal"
+    return None
+
+
 def extreme_label(bars: Sequence[Box], lines: Sequence[Tuple[int, int, str]], extreme: str) -> Optional[str]:
     """The text of the OCR line (x, y in whole percent, text) that labels the tallest bar ("most") or the shortest
     ("least"); None unless two or more bars share a base line or an axis and such a line is found."""
-    if len(bars) < 2:
-        return None
+    direction = bar_direction(bars)
     most = extreme == "most"
-    if max(b[3] for b in bars) - min(b[3] for b in bars) <= SAME_BASE:        # vertical bars on one base
+    if direction == "vertical":
         ordered = sorted(bars, key=lambda b: b[0])
         tops = [b[1] for b in ordered]
         pick = tops.index(min(tops) if most else max(tops))
@@ -77,7 +94,7 @@ def extreme_label(bars: Sequence[Box], lines: Sequence[Tuple[int, int, str]], ex
         under = [(x, i, text) for i, (x, y, text) in enumerate(lines)
                  if bar[3] - CORNER_NUDGE <= y <= bar[3] + LABEL_BELOW and before < x <= middle + CORNER_NUDGE]
         return _without_tick(max(under)[2]) if under else None
-    if max(b[0] for b in bars) - min(b[0] for b in bars) <= SAME_BASE:        # horizontal bars from one axis
+    if direction == "horizontal":
         ordered = sorted(bars, key=lambda b: b[1])
         ends = [b[2] for b in ordered]
         pick = ends.index(max(ends) if most else min(ends))

@@ -226,6 +226,9 @@ def export_pack(
     button_labels: Optional[str] = None,
     chart_extremes: Optional[str] = None,
     thing_colours: Optional[str] = None,
+    thing_regions: Optional[str] = None,
+    absent_shapes: Optional[str] = None,
+    chart_kinds: Optional[str] = None,
     single_line: bool = False,
 ) -> dict:
     """Write the pack into out_dir and return the manifest (also written as manifest.json)."""
@@ -283,6 +286,9 @@ def export_pack(
                        **({"button_labels": button_labels} if button_labels else {}),
                        **({"chart_extremes": chart_extremes} if chart_extremes else {}),
                        **({"thing_colours": thing_colours} if thing_colours else {}),
+                       **({"thing_regions": thing_regions} if thing_regions else {}),
+                       **({"absent_shapes": absent_shapes} if absent_shapes else {}),
+                       **({"chart_kinds": chart_kinds} if chart_kinds else {}),
                        **({"single_line": True} if single_line else {})},
         "files": {f: file_entry(os.path.join(out_dir, f)) for f in files},
     }

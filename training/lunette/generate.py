@@ -432,7 +432,8 @@ class Generator:
 
     @torch.no_grad()
     def locate_ranked(self, task: str, obj: str, state: Prefix, proposals: Sequence[Sequence[float]],
-                      snap_img: Optional[np.ndarray] = None, max_objects: int = MAX_OBJECTS) -> dict:
+                      snap_img: Optional[np.ndarray] = None, max_objects: int = MAX_OBJECTS,
+                      every_region: bool = False) -> dict:
         """Detect or point choosing among the image's regions (`proposals.region_proposals`) by the model's own
         distributions (docs/model-pack.md "Regions ranked by the model"; engine: src/engine/rankedRegions.ts).
 
@@ -441,36 +442,35 @@ class Generator:
         as x and scored on y likewise, the RANK_XY best of those on width and height (mass within SIZE_WINDOW
         bins of the region's, detect only). The model's greedy box (snapped when `snap_img` is given) competes as
         one more region with a handicap of GREEDY_HANDICAP nats, so a thing no region outlines is still found.
-        The winner is fed back and given out; boxes snapped (`snap_img`) as `snap.snap_boxes` does."""
+        The winner is fed back and given out; boxes snapped (`snap_img`) as `snap.snap_boxes` does.
+
+        With `every_region` (the proposals are the asked thing's own regions, lunette/located_things.py), every
+        region is given and the model only orders them: no greedy box competes, and the model's end is not heeded
+        until none is left."""
         cfg, m = self.cfg, self.model
         rc = cfg.region
         prompt_ids, logits, hidden, state = self._prefill(self.templates[task].replace("{object}", obj), state)
         probs = lambda h: torch.softmax(h, dim=-1).numpy().astype(np.float64)  # noqa: E731
         step_coord = lambda v, st: self._step(m.encode_coord(torch.tensor([[v]])).unsqueeze(1), st)  # noqa: E731
         taken: List[List[float]] = []
-        while len(taken) < max_objects and logits[cfg.eos_id] < logits[cfg.coord_id]:
+        while len(taken) < max_objects and (every_region or logits[cfg.eos_id] < logits[cfg.coord_id]):
             px = probs(m.decode_coord(hidden))
-            # the greedy box, as the model would give it alone
-            gx = bin_to_coord(int(px.argmax()), rc.coord_bins)
-            _, hy, sy = step_coord(gx, state)
-            gy = bin_to_coord(int(m.decode_coord(hy).argmax()), rc.coord_bins)
-            if task == "detect":
-                _, hs, _ = step_coord(gy, sy)
-                size = m.decode_size(hs)
-                gw, gh = (bin_to_size(int(size[i].argmax()), rc.size_bins, rc.size_log2_min) for i in (0, 1))
-                greedy = [max(0.0, gx - gw / 2), max(0.0, gy - gh / 2), min(1.0, gx + gw / 2), min(1.0, gy + gh / 2)]
-                if snap_img is not None:
-                    greedy = snap_box(snap_img, greedy)
-                free = [p for p in proposals if all(iou(p, t) < TAKEN_IOU for t in taken)]
+            if every_region:
+                free = [p for p in proposals if p not in taken]
+                if not free:
+                    break
+                regions = free
             else:
-                greedy = [gx, gy, gx, gy]
-                free = [p for p in proposals if not any(_holds(p, t) for t in taken)]
-            regions = free + [greedy]
+                if task == "detect":
+                    free = [p for p in proposals if all(iou(p, t) < TAKEN_IOU for t in taken)]
+                else:
+                    free = [p for p in proposals if not any(_holds(p, t) for t in taken)]
+                regions = free + [self._greedy_region(task, px, state, snap_img)]
             handicap = [0.0] * len(free) + [GREEDY_HANDICAP]
 
             scores = [_mass_score(px, (r[0] + r[2]) / 2, r[2] - r[0], rc.coord_bins) for r in regions]
             best_x = sorted(range(len(regions)), key=lambda i: -scores[i])[:RANK_X]
-            if len(regions) - 1 not in best_x:
+            if not every_region and len(regions) - 1 not in best_x:
                 best_x.append(len(regions) - 1)  # the greedy box always competes
             after_x = {}
             for i in best_x:
@@ -501,6 +501,22 @@ class Generator:
             return {"prompt_ids": prompt_ids, "points": [{"x": (t[0] + t[2]) / 2, "y": (t[1] + t[3]) / 2} for t in taken]}
         boxes = snap_boxes(snap_img, taken) if snap_img is not None else taken
         return {"prompt_ids": prompt_ids, "objects": [dict(zip(("x_min", "y_min", "x_max", "y_max"), b)) for b in boxes]}
+
+    def _greedy_region(self, task: str, px: np.ndarray, state, snap_img: Optional[np.ndarray]) -> List[float]:
+        """The box (a point as a box of no size) the model gives alone from x's distribution `px`, snapped when
+        `snap_img` is given (detect)."""
+        m, rc = self.model, self.cfg.region
+        step_coord = lambda v, st: self._step(m.encode_coord(torch.tensor([[v]])).unsqueeze(1), st)  # noqa: E731
+        gx = bin_to_coord(int(px.argmax()), rc.coord_bins)
+        _, hy, sy = step_coord(gx, state)
+        gy = bin_to_coord(int(m.decode_coord(hy).argmax()), rc.coord_bins)
+        if task != "detect":
+            return [gx, gy, gx, gy]
+        _, hs, _ = step_coord(gy, sy)
+        size = m.decode_size(hs)
+        gw, gh = (bin_to_size(int(size[i].argmax()), rc.size_bins, rc.size_log2_min) for i in (0, 1))
+        greedy = [max(0.0, gx - gw / 2), max(0.0, gy - gh / 2), min(1.0, gx + gw / 2), min(1.0, gy + gh / 2)]
+        return snap_box(snap_img, greedy) if snap_img is not None else greedy
 
     def detect(self, state: Prefix, obj: str, max_objects: int = MAX_OBJECTS) -> dict:
         return self._locate("detect", obj, state, max_objects)

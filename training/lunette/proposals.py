@@ -49,9 +49,7 @@ def image_regions(img: np.ndarray, distinct: bool = True) -> list:
     edge[1:] |= down
     edge[:-1] |= down
     found = _components(~edge)
-    border = np.ones((H, W), bool)
-    border[1:-1, 1:-1] = False
-    background = _mode_colour(px[border])
+    background = border_colour(img)
     if background is not None:
         found += _components(_open(~_alike(px, background)))
     kept, boxes = [], []
@@ -64,6 +62,15 @@ def image_regions(img: np.ndarray, distinct: bool = True) -> list:
             boxes.append(box)
             kept.append((count, x0, y0, x1, y1, sum_x, sum_y))
     return kept
+
+
+def border_colour(img: np.ndarray):
+    """The flat colour of the image's border pixels (rows 0 and H−1, columns 0 and W−1), as `_mode_colour` finds it:
+    the background a thing stands out from; None when the border is not flat."""
+    H, W, _ = img.shape
+    border = np.ones((H, W), bool)
+    border[1:-1, 1:-1] = False
+    return _mode_colour(img.astype(np.int32)[border])
 
 
 def _components(mask: np.ndarray) -> list:

@@ -23,8 +23,8 @@ def draw_rects(picture) -> "np.ndarray":
 def draw_picture(picture) -> "np.ndarray":
     """`draw_rects`, then each of `discs` (cx, cy, r, colour): the pixels whose centre (x + 0.5, y + 0.5) is closer
     than r to (cx, cy), then each of `sectors` (cx, cy, r, from, to, colour): those of a disc's pixels whose centre
-    is at an angle in [from, to) degrees, clockwise from +x (y down); as test/fixtures/shapes.json and counts.json
-    describe their pictures."""
+    is at an angle in [from, to) degrees, clockwise from +x (y down), then each of `holes` as a disc (a donut's
+    middle); as test/fixtures/shapes.json and counts.json describe their pictures."""
     import numpy as np
     img = draw_rects(picture)
     ys, xs = np.mgrid[0:picture["height"], 0:picture["width"]]
@@ -34,4 +34,6 @@ def draw_picture(picture) -> "np.ndarray":
         dx, dy = xs + 0.5 - cx, ys + 0.5 - cy
         angle = np.degrees(np.arctan2(dy, dx)) % 360
         img[(dx ** 2 + dy ** 2 < r * r) & (angle >= start) & (angle < end)] = colour
+    for cx, cy, r, colour in picture.get("holes", []):
+        img[(xs + 0.5 - cx) ** 2 + (ys + 0.5 - cy) ** 2 < r * r] = colour
     return img

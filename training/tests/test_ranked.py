@@ -15,6 +15,7 @@ sys.path.insert(0, os.path.dirname(HERE))
 from checkpoint_from_pack import model_from_pack  # noqa: E402
 from conftest import draw_rects  # noqa: E402
 from lunette.generate import Generator, preprocess  # noqa: E402
+from lunette.located_things import located_thing, thing_boxes  # noqa: E402
 from lunette.proposals import region_proposals  # noqa: E402
 from lunette.snap import snap_image  # noqa: E402
 from lunette.tokenizer import Tokenizer  # noqa: E402
@@ -26,7 +27,9 @@ FIXTURE = os.path.join(REPO, "test", "fixtures", "ranked.json")
 PICTURE = {"width": 32, "height": 32, "background": [255, 255, 255],
            "rects": [[2, 2, 14, 12, [37, 99, 235]], [18, 4, 30, 14, [220, 38, 38]], [4, 18, 28, 29, [40, 160, 80]],
                      [10, 21, 22, 25, [255, 255, 255]]]}
-OBJECTS = ["box", "circle", "button"]
+# "box", "rectangles" and "red rectangle" name drawn things (generation.thing_regions): every region that is one
+# is given, in the model's order; "circle" names one the picture lacks, "button" none, so the model chooses.
+OBJECTS = ["box", "circle", "button", "rectangles", "red rectangle"]
 
 
 def outputs() -> dict:
@@ -39,11 +42,17 @@ def outputs() -> dict:
     cases = []
     for obj in OBJECTS:
         for task in ("detect", "point"):
-            out = gen.locate_ranked(task, obj, prefix, proposals, pixels if task == "detect" else None,
-                                    manifest["generation"]["max_objects"])
+            located = located_thing(obj)
+            things = thing_boxes(pixels, *located) if located else []
+            if things:
+                out = gen.locate_ranked(task, obj, prefix, things, None, manifest["generation"]["max_objects"],
+                                        every_region=True)
+            else:
+                out = gen.locate_ranked(task, obj, prefix, proposals, pixels if task == "detect" else None,
+                                        manifest["generation"]["max_objects"])
             cases.append({"task": task, "object": obj, **{k: out[k] for k in ("objects", "points") if k in out}})
-    return {"description": "Regions ranked by the model on models/test-tiny (generation.region_proposals and "
-                           "snap_boxes on): the picture (drawn from rects as in proposals.json, at the pack's input "
+    return {"description": "Regions ranked by the model on models/test-tiny (generation.region_proposals, "
+                           "snap_boxes and thing_regions on): the picture (drawn from rects as in proposals.json, at the pack's input "
                            "size) and the outputs Generator.locate_ranked gives; written by training/tests/"
                            "test_ranked.py --write.",
             **PICTURE, "proposals": proposals, "cases": cases}
