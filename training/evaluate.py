@@ -49,6 +49,8 @@ from lunette.thing_colours import colour_answers, coloured_thing  # noqa: E402
 from lunette.located_things import located_thing, thing_boxes  # noqa: E402
 from lunette.absent_shapes import absence_answers, asked_shape  # noqa: E402
 from lunette.chart_kinds import asks_chart_kind, chart_kinds  # noqa: E402
+from lunette.diagram_order import asked_order, order_answers  # noqa: E402
+from lunette.what_shape import asks_what_shape, shape_answers  # noqa: E402
 from lunette.shapes import SHAPES, image_shapes  # noqa: E402
 from lunette.snap import iou, snap_boxes, snap_image  # noqa: E402
 
@@ -158,7 +160,7 @@ class TorchBackend:
                  quotes: bool = True, snap: bool = True, ranked: bool = True, colours: bool = True,
                  shapes: bool = True, counts: bool = True, buttons: bool = True, extremes: bool = True,
                  thing_colours: bool = True, thing_regions: bool = True, absent_shapes: bool = True,
-                 kinds: bool = True):
+                 kinds: bool = True, order: bool = True, what_shape: bool = True):
         import torch
         from lunette.checkpoint import load_checkpoint
         from lunette.config import ModelConfig
@@ -194,6 +196,10 @@ class TorchBackend:
         # and generation.absent_shapes and generation.chart_kinds = "pixels"
         self.absent_shapes = absent_shapes
         self.kinds = kinds
+        # and generation.diagram_order = "pixels"
+        self.order = order
+        # and generation.what_shape = "pixels"
+        self.what_shape = what_shape
         # and generation.button_labels and generation.chart_extremes = "pixels"
         self.buttons = buttons
         self.extremes = extremes
@@ -242,7 +248,9 @@ class TorchBackend:
         asked which bar is highest or lowest, its label (lunette/charts.py); asked a drawn thing's colour, its
         regions' colours (lunette/thing_colours.py); asked whether there is a shape no region could be, "No"
         (lunette/absent_shapes.py); asked what kind of chart it is, the pie or bars the pixels show
-        (lunette/chart_kinds.py)."""
+        (lunette/chart_kinds.py); asked a diagram's first, last, next or previous box, its label
+        (lunette/diagram_order.py); asked what shape this is, the names its one shape could be
+        (lunette/what_shape.py)."""
         if self._corners and self.buttons and asks_button_label(question):
             return lines_on_buttons(self._corners, button_boxes(self._pixels(proposals=False)[0]))
         extreme = asks_extreme(question) if self.extremes and self._corners else None
@@ -257,6 +265,11 @@ class TorchBackend:
             return absence_answers(self._pixels(proposals=False)[0], shape)
         if self.kinds and asks_chart_kind(question):
             return chart_kinds(self._pixels(proposals=False)[0])
+        order = asked_order(question) if self.order and self._corners else None
+        if order:
+            return order_answers(self._pixels(proposals=False)[0], self._corners, *order)
+        if self.what_shape and asks_what_shape(question):
+            return shape_answers(self._pixels(proposals=False)[0])
         return []
 
     def _pixels(self, proposals: bool = True):
@@ -500,6 +513,12 @@ def main():
     ap.add_argument("--free-chart-kinds", action="store_true",
                     help="checkpoint: what kind of chart it is answered by the model alone, not from the pie or bars the "
                          "pixels show (lunette/chart_kinds.py)")
+    ap.add_argument("--free-diagram-order", action="store_true",
+                    help="checkpoint: a diagram's first, last, next or previous box answered by the model alone, not "
+                         "read from its boxes (lunette/diagram_order.py)")
+    ap.add_argument("--free-what-shape", action="store_true",
+                    help="checkpoint: what shape this is answered by the model alone, not among the names the "
+                         "picture's one shape could be (lunette/what_shape.py)")
     ap.add_argument("--free-counts", action="store_true",
                     help="checkpoint: counts of drawn things answered freely, not held to the pixels (lunette/counts.py)")
     ap.add_argument("--limit", type=int, default=0, help="real set: only this many items (spread over kinds)")
@@ -515,7 +534,8 @@ def main():
                                       counts=not args.free_counts, buttons=not args.free_buttons,
                                       extremes=not args.free_extremes, thing_colours=not args.free_thing_colours,
                                       thing_regions=not args.free_thing_regions,
-                                      absent_shapes=not args.free_absent_shapes, kinds=not args.free_chart_kinds), f"torch:{args.checkpoint}"
+                                      absent_shapes=not args.free_absent_shapes, kinds=not args.free_chart_kinds,
+                                      order=not args.free_diagram_order, what_shape=not args.free_what_shape), f"torch:{args.checkpoint}"
         modes = {"gt": [True], "none": [False], "both": [True, False]}[args.ocr]
     report = {"model": label, "step": getattr(backend, "step", None), "results": {}, "log": {}}
     t0 = time.time()

@@ -95,7 +95,8 @@ def main():
                            answer_candidates="ocr_lines", quotes="ocr_lines", snap_boxes="pixels",
                            region_proposals="pixels", colours="pixels", shapes="pixels", counts="pixels",
                            button_labels="pixels", chart_extremes="pixels", thing_colours="pixels",
-                           thing_regions="pixels", absent_shapes="pixels", chart_kinds="pixels", single_line=True)
+                           thing_regions="pixels", absent_shapes="pixels", chart_kinds="pixels",
+                           diagram_order="pixels", what_shape="pixels", single_line=True)
     if args.fp16:
         from lunette.export import file_entry, write_json
         for f in ("vision.onnx", "embed.onnx", "decoder.onnx", "region.onnx"):

@@ -24,7 +24,7 @@ const MAX_SHARE = 0.1;
 /** A button is at least this many times as wide as high. */
 const MIN_ASPECT = 1.5;
 /** An OCR line's top-left corner is given in whole percent: its line starts inside a box holding this point. */
-const CORNER_NUDGE = 0.5;
+export const CORNER_NUDGE = 0.5;
 const ASKS_LABEL = /\b(say|says|said|read|reads|label|labelled|labeled|text|written|caption)\b/;
 
 /** Does `question` ask what a button says ("What does the button say?", "What is the button's label?")? */

@@ -24,6 +24,8 @@ import { colourAnswers, colouredThing } from './thingColours';
 import { locatedThing, thingBoxes } from './locatedThings';
 import { absenceAnswers, askedShape } from './absentShapes';
 import { asksChartKind, chartKinds } from './chartKinds';
+import { askedOrder, orderAnswers } from './diagramOrder';
+import { asksWhatShape, shapeAnswers } from './whatShape';
 import { CHROMATIC, imageColours } from './imageColours';
 import { SHAPES, imageShapes } from './imageShapes';
 import { generateRankedRegions } from './rankedRegions';
@@ -268,7 +270,8 @@ export class Engine {
    * button says, the OCR lines that start on a button (buttonLabels.ts); asked which bar is highest or lowest, its
    * label (chartExtremes.ts); asked a drawn thing's colour, its regions' colours (thingColours.ts); asked whether
    * there is a shape no region could be, "No" (absentShapes.ts); asked what kind of chart it is, the pie or bars
-   * the pixels show (chartKinds.ts). That counts as preprocessing.
+   * the pixels show (chartKinds.ts); asked a diagram's first, last, next or previous box, its label (diagramOrder.ts);
+   * asked what shape this is, the names its one shape could be (whatShape.ts). That counts as preprocessing.
    */
   private async pixelAnswers(image: ImageBytes, encoded: EncodedImage, question: string, timings: Timings): Promise<string[]> {
     const rule = this.pixelRule(question, encoded.blockLines);
@@ -294,6 +297,9 @@ export class Engine {
     const shape = generation.absent_shapes === 'pixels' ? askedShape(question) : undefined;
     if (shape) return (pixels) => absenceAnswers(pixels, shape);
     if (generation.chart_kinds === 'pixels' && asksChartKind(question)) return chartKinds;
+    const order = lines.length > 0 && generation.diagram_order === 'pixels' ? askedOrder(question) : undefined;
+    if (order) return (pixels) => orderAnswers(pixels, lines, order);
+    if (generation.what_shape === 'pixels' && asksWhatShape(question)) return shapeAnswers;
     return undefined;
   }
 

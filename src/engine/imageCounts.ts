@@ -45,8 +45,8 @@ export const MIN_SHARE = 0.002;
  */
 const INSIDE_SHARE = 0.5;
 /**
- * A pie's slice: a region with a colour of its own (OWN_SHARE of its box) within the box of a circle or ring
- * region (a pie, a donut), and covering less than PIE_SHARE of it.
+ * A pie's slice: a region with a colour of its own (OWN_SHARE of its box) within the box of a circle region, and
+ * covering less than PIE_SHARE of it.
  */
 const OWN_SHARE = 0.5;
 const PIE_SHARE = 0.9;
@@ -163,12 +163,8 @@ export function thingCount(image: SnapImage, question: CountQuestion): number {
 
 /** The boxes (x0, y0, x1, y1 in the image's pixels, end exclusive) of the `thing`s (of `colour`) it shows, each once, in the regions' order. */
 export function things(image: SnapImage, { thing, colour }: CountQuestion): BoxXY[] {
-  const regions: { box: BoxXY; names: ShapeName[] }[] = [];
-  for (const r of imageRegions(image, true)) {
-    const [w, h] = [r.maxX - r.minX, r.maxY - r.minY];
-    if (w * h >= MIN_SHARE * image.width * image.height) regions.push({ box: [r.minX, r.minY, r.maxX, r.maxY], names: countedNames(r.pixels, w, h, centroidOffset(r)) });
-  }
-  const pies = thing === 'slice' ? regions.filter((r) => r.names.includes('circle') || r.names.includes('ring')).map((r) => r.box) : [];
+  const regions = countedRegions(image);
+  const pies = thing === 'slice' ? regions.filter((r) => r.names.includes('circle')).map((r) => r.box) : [];
   const found = regions
     .filter(({ box, names }) => isThing(image, thing, box, names, pies) && (!colour || regionColours(image, ...box).includes(colour)))
     .map((r) => r.box);
@@ -176,9 +172,22 @@ export function things(image: SnapImage, { thing, colour }: CountQuestion): BoxX
 }
 
 /**
+ * The box and the shapes it counts as of each distinct region large enough to be a drawn thing (MIN_SHARE of the
+ * image), in the regions' order; boxes as `things` gives them.
+ */
+export function countedRegions(image: SnapImage): { box: BoxXY; names: ShapeName[] }[] {
+  const regions: { box: BoxXY; names: ShapeName[] }[] = [];
+  for (const r of imageRegions(image, true)) {
+    const [w, h] = [r.maxX - r.minX, r.maxY - r.minY];
+    if (w * h >= MIN_SHARE * image.width * image.height) regions.push({ box: [r.minX, r.minY, r.maxX, r.maxY], names: countedNames(r.pixels, w, h, centroidOffset(r)) });
+  }
+  return regions;
+}
+
+/**
  * Is a region with this box, counting as these shapes, a `thing`? A shape: it counts as that shape (any, for
  * "shape"). A bar: a rectangle or square with a colour of its own. A slice: a region with a colour of its own within
- * one of `pies` (the circle and ring regions' boxes). A box or node: it counts as a BOXY shape.
+ * one of `pies` (the circle regions' boxes). A box or node: it counts as a BOXY shape.
  */
 export function isThing(image: SnapImage, thing: CountedThing, box: BoxXY, names: readonly ShapeName[], pies: readonly BoxXY[]): boolean {
   if (thing === 'shape') return names.length > 0;

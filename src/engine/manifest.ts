@@ -78,6 +78,10 @@ export interface Manifest {
     absent_shapes?: 'pixels';
     /** "pixels": asked what kind of chart it is, the answer is the pie or bars the pixels show, if they show one (chartKinds.ts). */
     chart_kinds?: 'pixels';
+    /** "pixels": asked a diagram's first, last, next or previous box, the answer is that box's OCR line (diagramOrder.ts). */
+    diagram_order?: 'pixels';
+    /** "pixels": asked what shape this is, the answer is one of the names the picture's one shape could be (whatShape.ts). */
+    what_shape?: 'pixels';
     /** true: captions and answers are never given a token whose text holds a line break. */
     single_line?: boolean;
   };
@@ -175,7 +179,7 @@ export function validateManifest(value: unknown): string[] {
     ['answer_candidates', 'ocr_lines'], ['quotes', 'ocr_lines'], ['snap_boxes', 'pixels'], ['region_proposals', 'pixels'],
     ['colours', 'pixels'], ['shapes', 'pixels'], ['counts', 'pixels'], ['button_labels', 'pixels'],
     ['chart_extremes', 'pixels'], ['thing_colours', 'pixels'], ['thing_regions', 'pixels'],
-    ['absent_shapes', 'pixels'], ['chart_kinds', 'pixels'],
+    ['absent_shapes', 'pixels'], ['chart_kinds', 'pixels'], ['diagram_order', 'pixels'], ['what_shape', 'pixels'],
   ] as const;
   for (const [key, value] of rules) {
     const given = v.generation?.[key];

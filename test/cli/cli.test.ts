@@ -193,6 +193,18 @@ describe('the bundled model reads real screenshots', () => {
     assert.equal(ask('training/eval_real/images/shapes-row.png', 'What colour is the triangle?'), 'Green');
   });
 
+  it("reads a shape's absence, a chart's kind, a diagram's order and a lone shape from the pixels", () => {
+    // Free, the model said "Yes" to circles over triangles (generation.absent_shapes), called pies "A class
+    // hierarchy" (chart_kinds), gave "Build" as a pipeline's last step (diagram_order) and "The large square" for
+    // what shape a lone square is (what_shape).
+    assert.equal(ask('training/eval_real/images/shapes-triangles.png', 'Are there any circles?'), 'No');
+    assert.equal(ask('training/eval_real/images/chart-pie.png', 'What kind of chart is this?'), 'A pie chart');
+    assert.equal(ask('training/eval_real/images/diagram-pipeline.png', 'What is the last step?'), 'Deploy');
+    assert.equal(ask('training/eval_real/images/diagram-pipeline.png', 'What comes after Build?'), 'Test');
+    assert.equal(ask('training/eval_real/images/diagram-login-flow.png', 'What is the first step?'), 'Start');
+    assert.equal(ask('training/eval_real/images/shapes-blue-square.png', 'What shape is this?'), 'A square');
+  });
+
   it('finds every drawn shape and slice asked for, and only those (generation.thing_regions)', () => {
     // Free, the model gave one star of four and the square when asked for the circle beside it; now every region
     // that is the thing is given (src/engine/locatedThings.ts). Boxes as measured in the pictures (800 × 600).

@@ -42,8 +42,8 @@ MIN_SHARE = 0.002
 # a region within another's box and covering at least this share of it is its inside (a shape's area within its
 # anti-aliased edge, an outlined shape's hole); a region holding one covering less than this is a panel
 INSIDE_SHARE = 0.5
-# a pie's slice: a region with a colour of its own (OWN_SHARE of its box) within the box of a circle or ring
-# region (a pie, a donut), and covering less than PIE_SHARE of it
+# a pie's slice: a region with a colour of its own (OWN_SHARE of its box) within the box of a circle region, and
+# covering less than PIE_SHARE of it
 OWN_SHARE = 0.5
 PIE_SHARE = 0.9
 # counting a circle: its box this near square (a regular hexagon's is 1.155 or 0.866 wide per high, and its fill,
@@ -124,22 +124,29 @@ def thing_count(snap: np.ndarray, thing: str, colour: Optional[str] = None) -> i
 def things(snap: np.ndarray, thing: str, colour: Optional[str] = None) -> list:
     """The boxes (x0, y0, x1, y1 in `snap`'s pixels, end exclusive) of the `thing`s (of `colour`) `snap` shows,
     each once, in the regions' order."""
-    H, W, _ = snap.shape
-    regions = []   # (box, the shapes it counts as)
-    for region in image_regions(snap, distinct=True):
-        pixels, x0, y0, x1, y1, _, _ = region
-        if (x1 - x0) * (y1 - y0) >= MIN_SHARE * W * H:
-            regions.append(((x0, y0, x1, y1), counted_names(pixels, x1 - x0, y1 - y0, centroid_offset(*region))))
-    pies = [box for box, names in regions if "circle" in names or "ring" in names] if thing == "slice" else []
+    regions = counted_regions(snap)
+    pies = [box for box, names in regions if "circle" in names] if thing == "slice" else []
     found = [box for box, names in regions if is_thing(snap, thing, box, names, pies)
              and (not colour or colour in region_colours(snap, *box))]
     return distinct_things(found)
 
 
+def counted_regions(snap: np.ndarray) -> list:
+    """(box, the shapes it counts as) for each distinct region of `snap` large enough to be a drawn thing (MIN_SHARE
+    of the image), in the regions' order; boxes as `things` gives them."""
+    H, W, _ = snap.shape
+    regions = []
+    for region in image_regions(snap, distinct=True):
+        pixels, x0, y0, x1, y1, _, _ = region
+        if (x1 - x0) * (y1 - y0) >= MIN_SHARE * W * H:
+            regions.append(((x0, y0, x1, y1), counted_names(pixels, x1 - x0, y1 - y0, centroid_offset(*region))))
+    return regions
+
+
 def is_thing(snap: np.ndarray, thing: str, box, names: List[str], pies) -> bool:
     """Is a region with this box, counting as these shapes, a `thing`? A shape: it counts as that shape (any, for
     "shape"). A bar: a rectangle or square with a colour of its own. A slice: a region with a colour of its own
-    within one of `pies` (the circle and ring regions' boxes). A box or node: it counts as a BOXY shape."""
+    within one of `pies` (the circle regions' boxes). A box or node: it counts as a BOXY shape."""
     if thing == "shape":
         return bool(names)
     if thing == "bar":

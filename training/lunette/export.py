@@ -229,6 +229,8 @@ def export_pack(
     thing_regions: Optional[str] = None,
     absent_shapes: Optional[str] = None,
     chart_kinds: Optional[str] = None,
+    diagram_order: Optional[str] = None,
+    what_shape: Optional[str] = None,
     single_line: bool = False,
 ) -> dict:
     """Write the pack into out_dir and return the manifest (also written as manifest.json)."""
@@ -289,6 +291,8 @@ def export_pack(
                        **({"thing_regions": thing_regions} if thing_regions else {}),
                        **({"absent_shapes": absent_shapes} if absent_shapes else {}),
                        **({"chart_kinds": chart_kinds} if chart_kinds else {}),
+                       **({"diagram_order": diagram_order} if diagram_order else {}),
+                       **({"what_shape": what_shape} if what_shape else {}),
                        **({"single_line": True} if single_line else {})},
         "files": {f: file_entry(os.path.join(out_dir, f)) for f in files},
     }
