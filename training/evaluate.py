@@ -51,6 +51,8 @@ from lunette.absent_shapes import absence_answers, asked_shape  # noqa: E402
 from lunette.chart_kinds import asks_chart_kind, chart_kinds  # noqa: E402
 from lunette.diagram_order import asked_order, order_answers  # noqa: E402
 from lunette.what_shape import asks_what_shape, shape_answers  # noqa: E402
+from lunette.emoji import EmojiIndex, recognise  # noqa: E402
+from lunette.emoji_answers import asked_emoji, caption_start, emoji_answers, located_emoji  # noqa: E402
 from lunette.shapes import SHAPES, image_shapes  # noqa: E402
 from lunette.snap import iou, snap_boxes, snap_image  # noqa: E402
 
@@ -160,7 +162,7 @@ class TorchBackend:
                  quotes: bool = True, snap: bool = True, ranked: bool = True, colours: bool = True,
                  shapes: bool = True, counts: bool = True, buttons: bool = True, extremes: bool = True,
                  thing_colours: bool = True, thing_regions: bool = True, absent_shapes: bool = True,
-                 kinds: bool = True, order: bool = True, what_shape: bool = True):
+                 kinds: bool = True, order: bool = True, what_shape: bool = True, emoji: str = None):
         import torch
         from lunette.checkpoint import load_checkpoint
         from lunette.config import ModelConfig
@@ -200,6 +202,9 @@ class TorchBackend:
         self.order = order
         # and generation.what_shape = "pixels"
         self.what_shape = what_shape
+        # and generation.emoji = "pixels": the glyph index of this pack directory (None: off)
+        self.emoji = EmojiIndex.load(emoji) if emoji else None
+        self._recognised = None
         # and generation.button_labels and generation.chart_extremes = "pixels"
         self.buttons = buttons
         self.extremes = extremes
@@ -212,6 +217,7 @@ class TorchBackend:
         from PIL import Image
         img = Image.open(image) if isinstance(image, str) else image
         self._snap_source, self._snap_image, self._proposals = (full if full is not None else img), None, None
+        self._recognised = None
         self._shown = None
         state = self.gen.encode_image(preprocess(img, self.cfg))
         if ocr_text:
@@ -234,8 +240,9 @@ class TorchBackend:
         return [w for vocabulary, shown in self._shown for w in words_held_back(vocabulary, shown, texts)] + numbers
 
     def caption(self, length="normal"):
+        start = caption_start(*self._emoji()) if self.emoji else None
         return self.gen.caption(self._state, length, quote_lines=self._lines if self.quotes else (),
-                                held_back=self._held_back())["text"].strip()
+                                held_back=self._held_back(), start=start or "")["text"].strip()
 
     def ask(self, q):
         labels = self._pixel_answers(q)
@@ -250,7 +257,8 @@ class TorchBackend:
         (lunette/absent_shapes.py); asked what kind of chart it is, the pie or bars the pixels show
         (lunette/chart_kinds.py); asked a diagram's first, last, next or previous box, its label
         (lunette/diagram_order.py); asked what shape this is, the names its one shape could be
-        (lunette/what_shape.py)."""
+        (lunette/what_shape.py); asked what emoji this is, how many or whether there is one, from the emoji the
+        glyph index names (lunette/emoji_answers.py)."""
         if self._corners and self.buttons and asks_button_label(question):
             return lines_on_buttons(self._corners, button_boxes(self._pixels(proposals=False)[0]))
         extreme = asks_extreme(question) if self.extremes and self._corners else None
@@ -270,7 +278,14 @@ class TorchBackend:
             return order_answers(self._pixels(proposals=False)[0], self._corners, *order)
         if self.what_shape and asks_what_shape(question):
             return shape_answers(self._pixels(proposals=False)[0])
-        return []
+        asked = asked_emoji(question, self.emoji.names) if self.emoji else None
+        return emoji_answers(asked, *self._emoji()) if asked else []
+
+    def _emoji(self):
+        """The image's objects the glyph index names, and how many objects it has (lunette/emoji.py), once per image."""
+        if self._recognised is None:
+            self._recognised = recognise(self._pixels(proposals=False)[0], self.emoji)
+        return self._recognised
 
     def _pixels(self, proposals: bool = True):
         """The snap image and its region proposals, each made once per image and only when needed."""
@@ -281,9 +296,12 @@ class TorchBackend:
         return self._snap_image, self._proposals
 
     def _thing_regions(self, obj):
-        """The regions of the drawn thing `obj` names, if it names one (lunette/located_things.py)."""
+        """The regions of the drawn thing `obj` names, if it names one (lunette/located_things.py), or else of the
+        emoji it names (lunette/emoji_answers.py)."""
         located = located_thing(obj) if self.thing_regions else None
-        return thing_boxes(self._pixels(proposals=False)[0], *located) if located else []
+        if located:
+            return thing_boxes(self._pixels(proposals=False)[0], *located)
+        return [list(box) for box in located_emoji(obj, self._emoji()[0])] if self.emoji else []
 
     def detect(self, obj):
         regions = self._thing_regions(obj)
@@ -519,6 +537,11 @@ def main():
     ap.add_argument("--free-what-shape", action="store_true",
                     help="checkpoint: what shape this is answered by the model alone, not among the names the "
                          "picture's one shape could be (lunette/what_shape.py)")
+    ap.add_argument("--free-emoji", action="store_true",
+                    help="checkpoint: emoji named, counted and located by the model alone, not by the glyph index "
+                         "(lunette/emoji.py)")
+    ap.add_argument("--emoji-index", default=os.path.join(REPO, "models", "lunette-nano"),
+                    help="checkpoint: the pack directory whose emoji.json and emoji.bin name emoji")
     ap.add_argument("--free-counts", action="store_true",
                     help="checkpoint: counts of drawn things answered freely, not held to the pixels (lunette/counts.py)")
     ap.add_argument("--limit", type=int, default=0, help="real set: only this many items (spread over kinds)")
@@ -535,7 +558,8 @@ def main():
                                       extremes=not args.free_extremes, thing_colours=not args.free_thing_colours,
                                       thing_regions=not args.free_thing_regions,
                                       absent_shapes=not args.free_absent_shapes, kinds=not args.free_chart_kinds,
-                                      order=not args.free_diagram_order, what_shape=not args.free_what_shape), f"torch:{args.checkpoint}"
+                                      order=not args.free_diagram_order, what_shape=not args.free_what_shape,
+                                      emoji=None if args.free_emoji else args.emoji_index), f"torch:{args.checkpoint}"
         modes = {"gt": [True], "none": [False], "both": [True, False]}[args.ocr]
     report = {"model": label, "step": getattr(backend, "step", None), "results": {}, "log": {}}
     t0 = time.time()

@@ -23,6 +23,7 @@ import torch  # noqa: E402
 
 from lunette.checkpoint import load_checkpoint  # noqa: E402
 from lunette.config import ModelConfig  # noqa: E402
+from lunette.emoji import build_index  # noqa: E402
 from lunette.export import export_pack  # noqa: E402
 from lunette.generate import TEMPLATES, make_reference_image, reference_cases  # noqa: E402
 from lunette.model import LunetteModel  # noqa: E402
@@ -84,6 +85,8 @@ def main():
     if args.card:
         with open(args.card, "rb") as f:
             extra["MODEL_CARD.md"] = f.read()
+    # the emoji glyph index (lunette/emoji.py), drawn from the font the training data draws emoji with
+    extra.update(build_index().files())
     templates = dict(TEMPLATES)
     templates["ocr"] = OCR_TEMPLATE
     n = model.num_params()
@@ -96,7 +99,7 @@ def main():
                            region_proposals="pixels", colours="pixels", shapes="pixels", counts="pixels",
                            button_labels="pixels", chart_extremes="pixels", thing_colours="pixels",
                            thing_regions="pixels", absent_shapes="pixels", chart_kinds="pixels",
-                           diagram_order="pixels", what_shape="pixels", single_line=True)
+                           diagram_order="pixels", what_shape="pixels", emoji="pixels", single_line=True)
     if args.fp16:
         from lunette.export import file_entry, write_json
         for f in ("vision.onnx", "embed.onnx", "decoder.onnx", "region.onnx"):

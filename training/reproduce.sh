@@ -8,7 +8,7 @@
 # Needs the Debian packages of training/README.md and `npm ci && npm run build` (engine parity and evaluation).
 # Training stops at fixed image counts (--until-images), so the schedule does not depend on the machine's speed;
 # on 2 shared cores it took ~57 min for 0.1.0, about 170 min in all for 0.2.0, 111 more minutes for 0.3.0, 95 more for 0.4.0, 109 more for 0.5.0
-# and about 55 more for 0.6.0 (0.6.1: the same weights, colour and shape words held to the pixels; 0.6.2: shape counts too; 0.6.3: drawn things located from the pixels).
+# and about 55 more for 0.6.0 (0.6.1: the same weights, colour and shape words held to the pixels; 0.6.2: shape counts too; 0.6.3: drawn things located, and emoji named, from the pixels).
 # The synthetic generator (training/synth) is deterministic per (seed, image),
 # but it is still being extended: a later version of it draws different images, so numbers move within noise.
 set -euo pipefail

@@ -26,6 +26,8 @@ import { absenceAnswers, askedShape } from './absentShapes';
 import { asksChartKind, chartKinds } from './chartKinds';
 import { askedOrder, orderAnswers } from './diagramOrder';
 import { asksWhatShape, shapeAnswers } from './whatShape';
+import { EmojiIndex, type Recognised } from './emoji';
+import { askedEmoji, captionStart, emojiAnswers, firstSentence, joinStart, locatedEmoji } from './emojiAnswers';
 import { CHROMATIC, imageColours } from './imageColours';
 import { SHAPES, imageShapes } from './imageShapes';
 import { generateRankedRegions } from './rankedRegions';
@@ -72,6 +74,8 @@ interface EncodedImage {
   blockLines: BlockLine[];
   /** The colour and shape names the image shows (imageColours.ts, imageShapes.ts), found when first needed. */
   shownWords?: { colours: readonly string[]; shapes: readonly string[] };
+  /** The emoji the pack's glyph index names in the image (emoji.ts), found when first needed. */
+  emoji?: Recognised;
 }
 
 export interface EngineStats {
@@ -92,6 +96,8 @@ export class Engine {
     readonly adapter: ModelAdapter,
     private readonly options: EngineSettings,
     readonly loadMs: number,
+    /** The pack's emoji glyph index, where its manifest has `generation.emoji: "pixels"`. */
+    private readonly emoji: EmojiIndex | undefined,
   ) {
     this.imageCache = new LruCache(options.imageCacheBytes);
   }
@@ -114,7 +120,8 @@ export class Engine {
     const tokenizer = await loadTokenizer(pack.file('tokenizer.json'));
     const loaded = await factory(pack, tokenizer, { threads: full.threads });
     const adapter = options.wrapAdapter ? options.wrapAdapter(loaded) : loaded;
-    return new Engine(adapter, full, performance.now() - started);
+    const emoji = pack.manifest.generation.emoji === 'pixels' ? await EmojiIndex.load(pack.file('emoji.json'), pack.file('emoji.bin')) : undefined;
+    return new Engine(adapter, full, performance.now() - started, emoji);
   }
 
   get name(): string {
@@ -136,10 +143,18 @@ export class Engine {
       return { lines, timings };
     }
     // Validate the request before spending time on the image.
-    const promptIds = this.adapter.tokenizer.encode(promptText(manifest.templates, request));
+    let promptIds = this.adapter.tokenizer.encode(promptText(manifest.templates, request));
 
     const encoded = await this.encodedImage(image, timings, signal);
     throwIfCancelled(signal);
+    // A picture of emoji the glyph index names all of: the caption starts as the pixels say (emojiAnswers.ts).
+    const start = request.task === 'caption' && this.emoji ? await this.captionStart(image, encoded, timings) : undefined;
+    if (start?.endsWith('.')) {
+      options.onPartial?.({ kind: 'text', text: start });
+      timings.total_ms = performance.now() - started;
+      return { caption: start, timings };
+    }
+    if (start) promptIds = this.adapter.tokenizer.encode(promptText(manifest.templates, request) + start);
 
     let t = performance.now();
     const prompt = await this.adapter.step(encoded.state, await this.adapter.embedTokens(promptIds), promptIds);
@@ -162,6 +177,8 @@ export class Engine {
       // of chart it is, the answer may be one the pixels leave.
       const labels = request.task === 'ask' && greedy ? await this.pixelAnswers(image, encoded, request.question, timings) : [];
       const ranked = request.task === 'ask' && greedy && (labels.length > 0 || (manifest.generation.answer_candidates === 'ocr_lines' && encoded.ocrLines.length > 0));
+      // A caption with a start is cut after its first sentence, so it is sent whole.
+      const whole = ranked || start !== undefined;
       const defaultMax = request.task === 'caption' ? manifest.generation.max_tokens[request.length] : manifest.generation.max_tokens.answer;
       const out = await generateText(this.adapter, prompt, {
         // Never run past the model's context: the last generated token needs no decoder step of its own.
@@ -180,10 +197,11 @@ export class Engine {
           ? { heldBack: this.heldBackWords(image, encoded, request.task === 'ask' ? request.question : '', timings) } : {}),
         ...(signal ? { signal } : {}),
         onFirstToken,
-        ...(ranked ? {} : { onText: (text: string) => options.onPartial?.({ kind: 'text', text }) }),
+        ...(whole ? {} : { onText: (text: string) => options.onPartial?.({ kind: 'text', text }) }),
       });
       timings.tokens = out.ids.length;
-      let text = out.text;
+      let text = start ? joinStart(start, firstSentence(out.text)) : out.text;
+      if (start) options.onPartial?.({ kind: 'text', text });
       if (ranked) {
         const best = labels.length
           ? await bestAnswer(this.adapter, prompt, out.ids, out.logprob, labels, tokens.eos, signal, undefined, true)
@@ -194,8 +212,9 @@ export class Engine {
       result = request.task === 'caption' ? { caption: text, timings } : { answer: text, timings };
     } else {
       if (tokens.coord === undefined) throw new LunetteError(ErrorCode.InvalidRequest, `The model ${this.name} cannot ${request.task}.`);
-      // Asked for a drawn shape, bar, slice or box, every region that is it is given; the model only orders them.
-      const thingRegions = await this.thingRegions(image, request.object, timings);
+      // Asked for a drawn shape, bar, slice or box, or an emoji the glyph index knows, every region that is it is
+      // given; the model only orders them.
+      const thingRegions = await this.thingRegions(image, encoded, request.object, timings);
       const snapping = request.task === 'detect' && manifest.generation.snap_boxes === 'pixels' && !thingRegions;
       const ranked = manifest.generation.region_proposals === 'pixels' && !thingRegions;
       const pixels = snapping || ranked ? await this.pixelsOf(image, ranked, timings) : undefined;
@@ -271,10 +290,11 @@ export class Engine {
    * label (chartExtremes.ts); asked a drawn thing's colour, its regions' colours (thingColours.ts); asked whether
    * there is a shape no region could be, "No" (absentShapes.ts); asked what kind of chart it is, the pie or bars
    * the pixels show (chartKinds.ts); asked a diagram's first, last, next or previous box, its label (diagramOrder.ts);
-   * asked what shape this is, the names its one shape could be (whatShape.ts). That counts as preprocessing.
+   * asked what shape this is, the names its one shape could be (whatShape.ts); asked what emoji this is, how many or
+   * whether there is one, from the emoji the glyph index names (emojiAnswers.ts). That counts as preprocessing.
    */
   private async pixelAnswers(image: ImageBytes, encoded: EncodedImage, question: string, timings: Timings): Promise<string[]> {
-    const rule = this.pixelRule(question, encoded.blockLines);
+    const rule = this.pixelRule(question, encoded);
     if (!rule) return [];
     const t = performance.now();
     const answers = rule(await snapImage(image, this.options.imageLimits));
@@ -282,8 +302,9 @@ export class Engine {
     return answers;
   }
 
-  private pixelRule(question: string, lines: readonly BlockLine[]): ((pixels: SnapImage) => string[]) | undefined {
+  private pixelRule(question: string, encoded: EncodedImage): ((pixels: SnapImage) => string[]) | undefined {
     const { generation } = this.adapter.manifest;
+    const lines = encoded.blockLines;
     if (lines.length > 0 && generation.button_labels === 'pixels' && asksButtonLabel(question)) return (pixels) => linesOnButtons(lines, buttonBoxes(pixels));
     const extreme = lines.length > 0 && generation.chart_extremes === 'pixels' ? asksExtreme(question) : undefined;
     if (extreme) {
@@ -300,20 +321,37 @@ export class Engine {
     const order = lines.length > 0 && generation.diagram_order === 'pixels' ? askedOrder(question) : undefined;
     if (order) return (pixels) => orderAnswers(pixels, lines, order);
     if (generation.what_shape === 'pixels' && asksWhatShape(question)) return shapeAnswers;
+    const asked = this.emoji ? askedEmoji(question, this.emoji.names) : undefined;
+    if (asked) return (pixels) => emojiAnswers(asked, this.recognised(encoded, pixels));
     return undefined;
   }
 
   /**
    * The regions of the drawn thing `object` names, where the pack locates such things from the pixels and the image
-   * shows any (locatedThings.ts); that counts as preprocessing.
+   * shows any (locatedThings.ts), or else of the emoji it names (emojiAnswers.ts); that counts as preprocessing.
    */
-  private async thingRegions(image: ImageBytes, object: string, timings: Timings): Promise<Box[] | undefined> {
+  private async thingRegions(image: ImageBytes, encoded: EncodedImage, object: string, timings: Timings): Promise<Box[] | undefined> {
     const located = this.adapter.manifest.generation.thing_regions === 'pixels' ? locatedThing(object) : undefined;
-    if (!located) return undefined;
+    if (!located && !this.emoji) return undefined;
     const t = performance.now();
-    const boxes = thingBoxes(await snapImage(image, this.options.imageLimits), located);
+    const pixels = await snapImage(image, this.options.imageLimits);
+    const boxes = located ? thingBoxes(pixels, located) : locatedEmoji(object, this.recognised(encoded, pixels));
     timings.preprocess_ms += performance.now() - t;
     return boxes.length > 0 ? boxes : undefined;
+  }
+
+  /** How the caption starts where every object of the picture is an emoji the glyph index names (emojiAnswers.ts `captionStart`); that counts as preprocessing. */
+  private async captionStart(image: ImageBytes, encoded: EncodedImage, timings: Timings): Promise<string | undefined> {
+    const t = performance.now();
+    const start = captionStart(this.recognised(encoded, await snapImage(image, this.options.imageLimits)));
+    timings.preprocess_ms += performance.now() - t;
+    return start;
+  }
+
+  /** The emoji the glyph index names in the image, recognised once per image. */
+  private recognised(encoded: EncodedImage, pixels: SnapImage): Recognised {
+    encoded.emoji ??= this.emoji!.recognise(pixels);
+    return encoded.emoji;
   }
 
   /**

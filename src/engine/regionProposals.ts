@@ -98,7 +98,7 @@ function edges(image: SnapImage): Mask {
 }
 
 /** The 4-connected regions of the mask, in raster order of their first pixel. */
-function components(mask: Mask, W: number, H: number): Region[] {
+export function components(mask: Mask, W: number, H: number): Region[] {
   const seen = new Uint8Array(W * H);
   const queue = new Int32Array(W * H);
   const out: Region[] = [];

@@ -205,6 +205,27 @@ describe('the bundled model reads real screenshots', () => {
     assert.equal(ask('training/eval_real/images/shapes-blue-square.png', 'What shape is this?'), 'A square');
   });
 
+  it('names, counts and finds emoji by the glyph index (generation.emoji)', () => {
+    // Free, the model captioned the dog "There is a red circle and a brown rectangle.", called it "A mouse icon",
+    // counted one car of two and found no dog; src/engine/emoji.ts matches each object with the font's glyphs.
+    const image = (name: string): string => `training/eval_real/images/${name}.png`;
+    const caption = (name: string): string => {
+      const result = cli(['caption', path.join(ROOT, image(name))]);
+      assert.equal(result.code, 0, result.stderr);
+      return result.stdout.trim();
+    };
+    assert.match(caption('objects-dog'), /^A dog emoji\b/);
+    assert.equal(caption('objects-fruit'), 'Two emoji in a row: apple and banana.');
+    assert.equal(ask(image('objects-dog-ball'), 'What animal is this?'), 'A dog');
+    assert.equal(ask(image('objects-dog-ball'), 'Is there a cat?'), 'No');
+    assert.equal(ask(image('objects-car'), 'How many cars are there?'), '2');
+    const detect = cli(['detect', path.join(ROOT, image('objects-car')), 'car', '--json']);
+    const { objects } = JSON.parse(detect.stdout) as { objects: Box[] };
+    assert.equal(objects.length, 2, detect.stdout);
+    // a drawn red circle is as near a stop sign's glyph as a ball's: nothing names it, and the model captions it
+    assert.doesNotMatch(caption('shapes-two-circles'), /emoji/);
+  });
+
   it('finds every drawn shape and slice asked for, and only those (generation.thing_regions)', () => {
     // Free, the model gave one star of four and the square when asked for the circle beside it; now every region
     // that is the thing is given (src/engine/locatedThings.ts). Boxes as measured in the pictures (800 × 600).

@@ -231,6 +231,7 @@ def export_pack(
     chart_kinds: Optional[str] = None,
     diagram_order: Optional[str] = None,
     what_shape: Optional[str] = None,
+    emoji: Optional[str] = None,
     single_line: bool = False,
 ) -> dict:
     """Write the pack into out_dir and return the manifest (also written as manifest.json)."""
@@ -293,6 +294,7 @@ def export_pack(
                        **({"chart_kinds": chart_kinds} if chart_kinds else {}),
                        **({"diagram_order": diagram_order} if diagram_order else {}),
                        **({"what_shape": what_shape} if what_shape else {}),
+                       **({"emoji": emoji} if emoji else {}),
                        **({"single_line": True} if single_line else {})},
         "files": {f: file_entry(os.path.join(out_dir, f)) for f in files},
     }

@@ -7,6 +7,7 @@ records its margin (best minus runner-up), so a reference can be checked to be f
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -316,10 +317,22 @@ class Generator:
         return best
 
     def caption(self, state: Prefix, length: str = "normal", max_tokens: Optional[int] = None,
-                quote_lines: Sequence[str] = (), held_back: Sequence[str] = ()) -> dict:
-        prompt_ids, logits, _, after = self._prefill(self.templates["caption"][length], state)
-        return self._continue_text(prompt_ids, logits, after, max_tokens or MAX_TOKENS[length], quote_lines,
-                                   held_back)[0]
+                quote_lines: Sequence[str] = (), held_back: Sequence[str] = (), start: str = "") -> dict:
+        """Greedy caption; with `start`, the caption begins so (prefilled after the template, as part of the
+        prompt) and the model ends its sentence: what it writes is cut after its first full stop, and a `start`
+        that ends with one is the whole caption."""
+        if start.endswith("."):
+            return {"ids": [], "text": start}
+        prompt_ids, logits, _, after = self._prefill(self.templates["caption"][length] + start, state)
+        out = self._continue_text(prompt_ids, logits, after, max_tokens or MAX_TOKENS[length], quote_lines,
+                                  held_back)[0]
+        if start:
+            rest = out["text"].lstrip()
+            stop = re.search(r"\.(\s|$)", rest)
+            rest = rest[:stop.start() + 1] if stop else rest
+            # a word goes on after a space, punctuation straight on (the engine's text starts trimmed)
+            out["text"] = start + (" " if rest[:1].isalnum() else "") + rest
+        return out
 
     def query(self, state: Prefix, question: str, max_tokens: Optional[int] = None,
               candidates: Sequence[str] = (), quote_lines: Sequence[str] = (),
