@@ -10,7 +10,8 @@
  * or bars (`chartKinds`), the answer is that kind, as the training data words it ("A pie chart", "A donut chart"
  * when the pie's middle is the background's colour, "A bar chart", "A horizontal bar chart"); otherwise the model
  * answers alone (line charts and scatter plots are not told apart here). The answer is the model's only candidate
- * (answerRanking.ts `bestAnswer` with `onlyCandidates`): the pixels answer.
+ * (answerRanking.ts `bestAnswer` with `onlyCandidates`): the pixels answer. A pie's caption starts "A pie chart"
+ * (`pieCaptionStart`), and the model ends the sentence.
  *
  * training/lunette/chart_kinds.py is the PyTorch reference, step for step; test/fixtures/chart-kinds.json holds
  * cases both sides must pass.
@@ -60,4 +61,13 @@ export function chartKinds(image: SnapImage): string[] {
   }
   const direction = barDirection(chartBars(image));
   return direction === 'vertical' ? ['A bar chart'] : direction === 'horizontal' ? ['A horizontal bar chart'] : [];
+}
+
+/**
+ * How a caption of a pie (or donut) chart starts: "A pie chart" (the model ends the sentence; free, it called every
+ * pie of the real set "A class hierarchy"); undefined for anything else (bar charts it names itself).
+ */
+export function pieCaptionStart(image: SnapImage): string | undefined {
+  const [kind] = chartKinds(image);
+  return kind === 'A pie chart' || kind === 'A donut chart' ? kind : undefined;
 }

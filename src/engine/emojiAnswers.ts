@@ -117,7 +117,7 @@ export function firstSentence(text: string): string {
   return stop ? text.slice(0, stop.index + 1) : text;
 }
 
-/** A caption's start and what the model wrote after it (trimmed): a word goes on after a space, punctuation straight on. */
+/** A caption's start and what the model wrote after it (trimmed): punctuation that closes goes straight on, anything else after a space. */
 export function joinStart(start: string, rest: string): string {
-  return start + (/^[\p{L}\p{N}]/u.test(rest) ? ' ' : '') + rest;
+  return start + (rest && !'.,:;!?)'.includes(rest[0]!) ? ' ' : '') + rest;
 }

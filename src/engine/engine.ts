@@ -23,7 +23,7 @@ import { NUMBERS, countedThing, numbersHeldBack, thingCount } from './imageCount
 import { colourAnswers, colouredThing } from './thingColours';
 import { locatedThing, thingBoxes } from './locatedThings';
 import { absenceAnswers, askedShape } from './absentShapes';
-import { asksChartKind, chartKinds } from './chartKinds';
+import { asksChartKind, chartKinds, pieCaptionStart } from './chartKinds';
 import { askedOrder, orderAnswers } from './diagramOrder';
 import { asksWhatShape, shapeAnswers } from './whatShape';
 import { EmojiIndex, type Recognised } from './emoji';
@@ -147,8 +147,8 @@ export class Engine {
 
     const encoded = await this.encodedImage(image, timings, signal);
     throwIfCancelled(signal);
-    // A picture of emoji the glyph index names all of: the caption starts as the pixels say (emojiAnswers.ts).
-    const start = request.task === 'caption' && this.emoji ? await this.captionStart(image, encoded, timings) : undefined;
+    // A picture of emoji the glyph index names all of, or a pie chart: the caption starts as the pixels say.
+    const start = request.task === 'caption' ? await this.captionStart(image, encoded, timings) : undefined;
     if (start?.endsWith('.')) {
       options.onPartial?.({ kind: 'text', text: start });
       timings.total_ms = performance.now() - started;
@@ -340,10 +340,16 @@ export class Engine {
     return boxes.length > 0 ? boxes : undefined;
   }
 
-  /** How the caption starts where every object of the picture is an emoji the glyph index names (emojiAnswers.ts `captionStart`); that counts as preprocessing. */
+  /**
+   * How the caption starts where every object of the picture is an emoji the glyph index names (emojiAnswers.ts
+   * `captionStart`), or else where it is a pie chart (chartKinds.ts `pieCaptionStart`); that counts as preprocessing.
+   */
   private async captionStart(image: ImageBytes, encoded: EncodedImage, timings: Timings): Promise<string | undefined> {
+    const pies = this.adapter.manifest.generation.chart_kinds === 'pixels';
+    if (!this.emoji && !pies) return undefined;
     const t = performance.now();
-    const start = captionStart(this.recognised(encoded, await snapImage(image, this.options.imageLimits)));
+    const pixels = await snapImage(image, this.options.imageLimits);
+    const start = (this.emoji ? captionStart(this.recognised(encoded, pixels)) : undefined) ?? (pies ? pieCaptionStart(pixels) : undefined);
     timings.preprocess_ms += performance.now() - t;
     return start;
   }

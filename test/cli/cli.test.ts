@@ -199,6 +199,8 @@ describe('the bundled model reads real screenshots', () => {
     // what shape a lone square is (what_shape).
     assert.equal(ask('training/eval_real/images/shapes-triangles.png', 'Are there any circles?'), 'No');
     assert.equal(ask('training/eval_real/images/chart-pie.png', 'What kind of chart is this?'), 'A pie chart');
+    const pie = cli(['caption', path.join(ROOT, 'training/eval_real/images/chart-pie.png')]);
+    assert.match(pie.stdout.trim(), /^A pie chart\b/, pie.stderr);
     assert.equal(ask('training/eval_real/images/diagram-pipeline.png', 'What is the last step?'), 'Deploy');
     assert.equal(ask('training/eval_real/images/diagram-pipeline.png', 'What comes after Build?'), 'Test');
     assert.equal(ask('training/eval_real/images/diagram-login-flow.png', 'What is the first step?'), 'Start');

@@ -62,6 +62,7 @@ describe('emoji recognised from the pixels', () => {
     assert.equal(joinStart('A dog emoji', firstSentence('on a white background. The dog is to the left of the dog.')), 'A dog emoji on a white background.');
     assert.equal(joinStart('There are two cars', firstSentence('.')), 'There are two cars.');
     assert.equal(joinStart('A v1.2 emoji', firstSentence('3.5 wide')), 'A v1.2 emoji 3.5 wide');
+    assert.equal(joinStart('A pie chart titled', firstSentence('"Browser share". It has')), 'A pie chart titled "Browser share".');
   });
 
   it('rejects a damaged index with a clear error', async () => {

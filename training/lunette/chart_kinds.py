@@ -10,12 +10,13 @@ So when a question asks what kind of chart (graph, plot) an image is (`asks_char
 pie or bars (`chart_kinds`), the answer is that kind, as the training data words it ("A pie chart", "A donut chart"
 when the pie's middle is the background's colour, "A bar chart", "A horizontal bar chart"); otherwise the model
 answers alone (line charts and scatter plots are not told apart here). The answer is the model's only candidate
-(`Generator.best_answer` with `only_candidates`): the pixels answer.
+(`Generator.best_answer` with `only_candidates`): the pixels answer. A pie's caption starts "A pie chart"
+(`pie_caption_start`), and the model ends the sentence.
 """
 from __future__ import annotations
 
 import re
-from typing import List
+from typing import List, Optional
 
 import numpy as np
 
@@ -50,3 +51,10 @@ def chart_kinds(snap: np.ndarray) -> List[str]:
         return ["A donut chart" if donut else "A pie chart"]
     direction = bar_direction(chart_bars(snap))
     return ["A bar chart"] if direction == "vertical" else ["A horizontal bar chart"] if direction == "horizontal" else []
+
+
+def pie_caption_start(snap: np.ndarray) -> Optional[str]:
+    """How a caption of a pie (or donut) chart starts: "A pie chart" (the model ends the sentence; free, it called
+    every pie of the real set "A class hierarchy"); None for anything else (bar charts it names itself)."""
+    kinds = chart_kinds(snap)
+    return kinds[0] if kinds and kinds[0] in ("A pie chart", "A donut chart") else None

@@ -330,8 +330,8 @@ class Generator:
             rest = out["text"].lstrip()
             stop = re.search(r"\.(\s|$)", rest)
             rest = rest[:stop.start() + 1] if stop else rest
-            # a word goes on after a space, punctuation straight on (the engine's text starts trimmed)
-            out["text"] = start + (" " if rest[:1].isalnum() else "") + rest
+            # punctuation that closes goes straight on, anything else after a space (the engine's text starts trimmed)
+            out["text"] = start + (" " if rest and rest[0] not in ".,:;!?)" else "") + rest
         return out
 
     def query(self, state: Prefix, question: str, max_tokens: Optional[int] = None,
