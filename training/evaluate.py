@@ -50,6 +50,7 @@ from lunette.located_things import located_thing, thing_boxes  # noqa: E402
 from lunette.absent_shapes import absence_answers, asked_shape  # noqa: E402
 from lunette.chart_kinds import asks_chart_kind, chart_kinds, pie_caption_start  # noqa: E402
 from lunette.diagram_order import asked_order, order_answers  # noqa: E402
+from lunette.titles import asks_title, title_answers  # noqa: E402
 from lunette.what_shape import asks_what_shape, shape_answers  # noqa: E402
 from lunette.emoji import EmojiIndex, recognise  # noqa: E402
 from lunette.emoji_answers import asked_emoji, caption_start, emoji_answers, located_emoji  # noqa: E402
@@ -162,7 +163,8 @@ class TorchBackend:
                  quotes: bool = True, snap: bool = True, ranked: bool = True, colours: bool = True,
                  shapes: bool = True, counts: bool = True, buttons: bool = True, extremes: bool = True,
                  thing_colours: bool = True, thing_regions: bool = True, absent_shapes: bool = True,
-                 kinds: bool = True, order: bool = True, what_shape: bool = True, emoji: str = None):
+                 kinds: bool = True, order: bool = True, what_shape: bool = True, emoji: str = None,
+                 titles: bool = True):
         import torch
         from lunette.checkpoint import load_checkpoint
         from lunette.config import ModelConfig
@@ -198,8 +200,9 @@ class TorchBackend:
         # and generation.absent_shapes and generation.chart_kinds = "pixels"
         self.absent_shapes = absent_shapes
         self.kinds = kinds
-        # and generation.diagram_order = "pixels"
+        # and generation.diagram_order and generation.titles = "pixels"
         self.order = order
+        self.titles = titles
         # and generation.what_shape = "pixels"
         self.what_shape = what_shape
         # and generation.emoji = "pixels": the glyph index of this pack directory (None: off)
@@ -257,9 +260,9 @@ class TorchBackend:
         asked which bar is highest or lowest, its label (lunette/charts.py); asked a drawn thing's colour, its
         regions' colours (lunette/thing_colours.py); asked whether there is a shape no region could be, "No"
         (lunette/absent_shapes.py); asked what kind of chart it is, the pie or bars the pixels show
-        (lunette/chart_kinds.py); asked a diagram's first, last, next or previous box, its label
-        (lunette/diagram_order.py); asked what shape this is, the names its one shape could be
-        (lunette/what_shape.py); asked what emoji this is, how many or whether there is one, from the emoji the
+        (lunette/chart_kinds.py); asked a chart's or document's title, its top line (lunette/titles.py); asked a
+        diagram's first, last, next or previous box, its label (lunette/diagram_order.py); asked what shape this
+        is, the names its one shape could be (lunette/what_shape.py); asked what emoji this is, how many or whether there is one, from the emoji the
         glyph index names (lunette/emoji_answers.py)."""
         if self._corners and self.buttons and asks_button_label(question):
             return lines_on_buttons(self._corners, button_boxes(self._pixels(proposals=False)[0]))
@@ -275,6 +278,8 @@ class TorchBackend:
             return absence_answers(self._pixels(proposals=False)[0], shape)
         if self.kinds and asks_chart_kind(question):
             return chart_kinds(self._pixels(proposals=False)[0])
+        if self.titles and self._corners and asks_title(question):
+            return title_answers(self._corners)
         order = asked_order(question) if self.order and self._corners else None
         if order:
             return order_answers(self._pixels(proposals=False)[0], self._corners, *order)
@@ -539,6 +544,9 @@ def main():
     ap.add_argument("--free-what-shape", action="store_true",
                     help="checkpoint: what shape this is answered by the model alone, not among the names the "
                          "picture's one shape could be (lunette/what_shape.py)")
+    ap.add_argument("--free-titles", action="store_true",
+                    help="checkpoint: a chart's or document's title answered by the model, not the top OCR line "
+                         "(lunette/titles.py)")
     ap.add_argument("--free-emoji", action="store_true",
                     help="checkpoint: emoji named, counted and located by the model alone, not by the glyph index "
                          "(lunette/emoji.py)")
@@ -561,7 +569,7 @@ def main():
                                       thing_regions=not args.free_thing_regions,
                                       absent_shapes=not args.free_absent_shapes, kinds=not args.free_chart_kinds,
                                       order=not args.free_diagram_order, what_shape=not args.free_what_shape,
-                                      emoji=None if args.free_emoji else args.emoji_index), f"torch:{args.checkpoint}"
+                                      emoji=None if args.free_emoji else args.emoji_index, titles=not args.free_titles), f"torch:{args.checkpoint}"
         modes = {"gt": [True], "none": [False], "both": [True, False]}[args.ocr]
     report = {"model": label, "step": getattr(backend, "step", None), "results": {}, "log": {}}
     t0 = time.time()

@@ -25,6 +25,7 @@ import { locatedThing, thingBoxes } from './locatedThings';
 import { absenceAnswers, askedShape } from './absentShapes';
 import { asksChartKind, chartKinds, pieCaptionStart } from './chartKinds';
 import { askedOrder, orderAnswers } from './diagramOrder';
+import { asksTitle, titleAnswers } from './titles';
 import { asksWhatShape, shapeAnswers } from './whatShape';
 import { EmojiIndex, type Recognised } from './emoji';
 import { askedEmoji, captionStart, emojiAnswers, firstSentence, joinStart, locatedEmoji } from './emojiAnswers';
@@ -289,7 +290,8 @@ export class Engine {
    * button says, the OCR lines that start on a button (buttonLabels.ts); asked which bar is highest or lowest, its
    * label (chartExtremes.ts); asked a drawn thing's colour, its regions' colours (thingColours.ts); asked whether
    * there is a shape no region could be, "No" (absentShapes.ts); asked what kind of chart it is, the pie or bars
-   * the pixels show (chartKinds.ts); asked a diagram's first, last, next or previous box, its label (diagramOrder.ts);
+   * the pixels show (chartKinds.ts); asked a chart's or document's title, its top line (titles.ts); asked a diagram's
+   * first, last, next or previous box, its label (diagramOrder.ts);
    * asked what shape this is, the names its one shape could be (whatShape.ts); asked what emoji this is, how many or
    * whether there is one, from the emoji the glyph index names (emojiAnswers.ts). That counts as preprocessing.
    */
@@ -318,6 +320,7 @@ export class Engine {
     const shape = generation.absent_shapes === 'pixels' ? askedShape(question) : undefined;
     if (shape) return (pixels) => absenceAnswers(pixels, shape);
     if (generation.chart_kinds === 'pixels' && asksChartKind(question)) return chartKinds;
+    if (lines.length > 0 && generation.titles === 'pixels' && asksTitle(question)) return () => titleAnswers(lines);
     const order = lines.length > 0 && generation.diagram_order === 'pixels' ? askedOrder(question) : undefined;
     if (order) return (pixels) => orderAnswers(pixels, lines, order);
     if (generation.what_shape === 'pixels' && asksWhatShape(question)) return shapeAnswers;

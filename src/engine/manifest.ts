@@ -80,6 +80,8 @@ export interface Manifest {
     chart_kinds?: 'pixels';
     /** "pixels": asked a diagram's first, last, next or previous box, the answer is that box's OCR line (diagramOrder.ts). */
     diagram_order?: 'pixels';
+    /** "pixels": asked a chart's or document's title, the answer is the OCR block's top line (titles.ts). */
+    titles?: 'pixels';
     /** "pixels": asked what shape this is, the answer is one of the names the picture's one shape could be (whatShape.ts). */
     what_shape?: 'pixels';
     /** "pixels": emoji are named, counted and located by the pack's glyph index, emoji.json and emoji.bin (emoji.ts). */
@@ -181,7 +183,7 @@ export function validateManifest(value: unknown): string[] {
     ['answer_candidates', 'ocr_lines'], ['quotes', 'ocr_lines'], ['snap_boxes', 'pixels'], ['region_proposals', 'pixels'],
     ['colours', 'pixels'], ['shapes', 'pixels'], ['counts', 'pixels'], ['button_labels', 'pixels'],
     ['chart_extremes', 'pixels'], ['thing_colours', 'pixels'], ['thing_regions', 'pixels'],
-    ['absent_shapes', 'pixels'], ['chart_kinds', 'pixels'], ['diagram_order', 'pixels'], ['what_shape', 'pixels'], ['emoji', 'pixels'],
+    ['absent_shapes', 'pixels'], ['chart_kinds', 'pixels'], ['diagram_order', 'pixels'], ['titles', 'pixels'], ['what_shape', 'pixels'], ['emoji', 'pixels'],
   ] as const;
   for (const [key, value] of rules) {
     const given = v.generation?.[key];

@@ -205,6 +205,8 @@ describe('the bundled model reads real screenshots', () => {
     assert.equal(ask('training/eval_real/images/diagram-pipeline.png', 'What comes after Build?'), 'Test');
     assert.equal(ask('training/eval_real/images/diagram-login-flow.png', 'What is the first step?'), 'Start');
     assert.equal(ask('training/eval_real/images/shapes-blue-square.png', 'What shape is this?'), 'A square');
+    // free, "Response time time time time,14" (generation.titles: the top line)
+    assert.equal(ask('training/eval_real/images/chart-line.png', 'What is the title of the chart?'), 'Response time');
   });
 
   it('names, counts and finds emoji by the glyph index (generation.emoji)', () => {
