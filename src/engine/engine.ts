@@ -174,8 +174,7 @@ export class Engine {
       // they are sent whole rather than streamed (a streamed greedy answer could be replaced). A sampled answer
       // is meant to vary and is not ranked.
       const greedy = (sampling.temperature ?? 0) <= 0;
-      // Asked what a button says, which bar is highest, a drawn thing's colour, whether there is a shape or what kind
-      // of chart it is, the answer may be one the pixels leave.
+      // Some questions (what a button says, which bar is highest, a chart's kind, …) have answers the pixels leave.
       const labels = request.task === 'ask' && greedy ? await this.pixelAnswers(image, encoded, request.question, timings) : [];
       const ranked = request.task === 'ask' && greedy && (labels.length > 0 || (manifest.generation.answer_candidates === 'ocr_lines' && encoded.ocrLines.length > 0));
       // A caption with a start is cut after its first sentence, so it is sent whole.
@@ -290,10 +289,10 @@ export class Engine {
    * button says, the OCR lines that start on a button (buttonLabels.ts); asked which bar is highest or lowest, its
    * label (chartExtremes.ts); asked a drawn thing's colour, its regions' colours (thingColours.ts); asked whether
    * there is a shape no region could be, "No" (absentShapes.ts); asked what kind of chart it is, the pie or bars
-   * the pixels show (chartKinds.ts); asked a chart's or document's title, its top line (titles.ts); asked a diagram's
-   * first, last, next or previous box, its label (diagramOrder.ts);
-   * asked what shape this is, the names its one shape could be (whatShape.ts); asked what emoji this is, how many or
-   * whether there is one, from the emoji the glyph index names (emojiAnswers.ts). That counts as preprocessing.
+   * the pixels show (chartKinds.ts); asked a chart's or document's title, its top line (titles.ts); asked a
+   * diagram's first, last, next or previous box, its label (diagramOrder.ts); asked what shape this is, the names its
+   * one shape could be (whatShape.ts); asked what emoji this is, how many or whether there is one, from the emoji the
+   * glyph index names (emojiAnswers.ts). That counts as preprocessing.
    */
   private async pixelAnswers(image: ImageBytes, encoded: EncodedImage, question: string, timings: Timings): Promise<string[]> {
     const rule = this.pixelRule(question, encoded);

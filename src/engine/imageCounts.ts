@@ -165,10 +165,12 @@ export function thingCount(image: SnapImage, question: CountQuestion): number {
 export function things(image: SnapImage, { thing, colour }: CountQuestion): BoxXY[] {
   const regions = countedRegions(image);
   const pies = thing === 'slice' ? regions.filter((r) => r.names.includes('circle')).map((r) => r.box) : [];
-  const found = regions
-    .filter(({ box, names }) => isThing(image, thing, box, names, pies) && (!colour || regionColours(image, ...box).includes(colour)))
-    .map((r) => r.box);
-  return distinctThings(found);
+  const isColour = (box: BoxXY): boolean => !colour || regionColours(image, ...box).includes(colour);
+  if (thing === 'slice') { // a pie has two slices or more; a lone one is a disc's inside within its edge
+    const every = distinctThings(regions.filter(({ box, names }) => isThing(image, thing, box, names, pies)).map((r) => r.box));
+    return every.filter((box) => pies.some((pie) => within(box, pie) && every.filter((other) => within(other, pie)).length >= 2) && isColour(box));
+  }
+  return distinctThings(regions.filter(({ box, names }) => isThing(image, thing, box, names, pies) && isColour(box)).map((r) => r.box));
 }
 
 /**

@@ -126,6 +126,10 @@ def things(snap: np.ndarray, thing: str, colour: Optional[str] = None) -> list:
     each once, in the regions' order."""
     regions = counted_regions(snap)
     pies = [box for box, names in regions if "circle" in names] if thing == "slice" else []
+    if thing == "slice":   # a pie has two slices or more; a lone one is a disc's inside within its edge
+        every = distinct_things([box for box, names in regions if is_thing(snap, thing, box, names, pies)])
+        return [box for box in every if any(_within(box, pie) and sum(_within(o, pie) for o in every) >= 2
+                                            for pie in pies) and (not colour or colour in region_colours(snap, *box))]
     found = [box for box, names in regions if is_thing(snap, thing, box, names, pies)
              and (not colour or colour in region_colours(snap, *box))]
     return distinct_things(found)
