@@ -7,7 +7,9 @@ caption / query: the engine's text equals the decoded PyTorch ids; detect / poin
 equal PyTorch's within reference.json's coordinate tolerance (for a pack whose manifest snaps boxes to the pixels,
 PyTorch's boxes snapped by lunette/snap.py). For a pack whose detect and point rank the image's regions
 (`generation.region_proposals`), the model is rebuilt from the pack's own weights (`--preset`, as
-checkpoint_from_pack.py) and `Generator.locate_ranked` gives PyTorch's side. Exit status 1 on any mismatch.
+checkpoint_from_pack.py) and `Generator.locate_ranked` gives PyTorch's side, with every region of a drawn thing or
+named emoji where the pack locates those from the pixels (`generation.thing_regions`, `generation.emoji`). Exit
+status 1 on any mismatch.
 """
 from __future__ import annotations
 
@@ -39,7 +41,10 @@ def ranked_reference(pack: str, manifest: dict, image_path: str, preset: str):
     import torch
     from PIL import Image
     from checkpoint_from_pack import model_from_pack
+    from lunette.emoji import EmojiIndex, recognise
+    from lunette.emoji_answers import located_emoji
     from lunette.generate import Generator, preprocess
+    from lunette.located_things import located_thing, thing_boxes
     from lunette.proposals import region_proposals
     torch.set_num_threads(1)
     model, _ = model_from_pack(pack, preset)
@@ -50,7 +55,17 @@ def ranked_reference(pack: str, manifest: dict, image_path: str, preset: str):
     snap = pixels if manifest["generation"].get("snap_boxes") == "pixels" else None
     proposals = region_proposals(pixels)
     limit = manifest["generation"]["max_objects"]
-    return lambda task, obj: gen.locate_ranked(task, obj, prefix, proposals, snap if task == "detect" else None, limit)
+    emoji = EmojiIndex.load(pack) if manifest["generation"].get("emoji") == "pixels" else None
+
+    def locate(task, obj):
+        # a drawn thing (generation.thing_regions) or a named emoji (generation.emoji): every region that is it
+        located = located_thing(obj) if manifest["generation"].get("thing_regions") == "pixels" else None
+        regions = thing_boxes(pixels, *located) if located else \
+            [list(b) for b in located_emoji(obj, recognise(pixels, emoji)[0])] if emoji else []
+        if regions:
+            return gen.locate_ranked(task, obj, prefix, regions, None, limit, every_region=True)
+        return gen.locate_ranked(task, obj, prefix, proposals, snap if task == "detect" else None, limit)
+    return locate
 
 
 def main(pack, preset="nano"):

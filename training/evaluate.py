@@ -48,7 +48,7 @@ from lunette.held_back import words_held_back  # noqa: E402
 from lunette.thing_colours import colour_answers, coloured_thing  # noqa: E402
 from lunette.located_things import located_thing, thing_boxes  # noqa: E402
 from lunette.absent_shapes import absence_answers, asked_shape  # noqa: E402
-from lunette.chart_kinds import asks_chart_kind, chart_kinds, pie_caption_start  # noqa: E402
+from lunette.chart_kinds import asks_chart_kind, chart_kinds, pie_kind  # noqa: E402
 from lunette.diagram_order import asked_order, order_answers  # noqa: E402
 from lunette.titles import asks_title, title_answers  # noqa: E402
 from lunette.what_shape import asks_what_shape, shape_answers  # noqa: E402
@@ -245,7 +245,7 @@ class TorchBackend:
     def caption(self, length="normal"):
         start = caption_start(*self._emoji()) if self.emoji else None
         if start is None and self.kinds:
-            start = pie_caption_start(self._pixels(proposals=False)[0])
+            start = pie_kind(self._pixels(proposals=False)[0])
         return self.gen.caption(self._state, length, quote_lines=self._lines if self.quotes else (),
                                 held_back=self._held_back(), start=start or "")["text"].strip()
 

@@ -11,7 +11,7 @@
  * when the pie's middle is the background's colour, "A bar chart", "A horizontal bar chart"); otherwise the model
  * answers alone (line charts and scatter plots are not told apart here). The answer is the model's only candidate
  * (answerRanking.ts `bestAnswer` with `onlyCandidates`): the pixels answer. A pie's caption starts "A pie chart"
- * (`pieCaptionStart`), and the model ends the sentence.
+ * (`pieKind`), and the model ends the sentence.
  *
  * training/lunette/chart_kinds.py is the PyTorch reference, step for step; test/fixtures/chart-kinds.json holds
  * cases both sides must pass.
@@ -38,6 +38,18 @@ export function asksChartKind(question: string): boolean {
  * region; else bars on one base (or from one axis); else none.
  */
 export function chartKinds(image: SnapImage): string[] {
+  const pie = pieKind(image);
+  if (pie) return [pie];
+  const direction = barDirection(chartBars(image));
+  return direction === 'vertical' ? ['A bar chart'] : direction === 'horizontal' ? ['A horizontal bar chart'] : [];
+}
+
+/**
+ * "A pie chart" or "A donut chart" when two or more slices lie within one round region. Also how a pie's caption
+ * starts (the model ends the sentence; free, it called every pie of the real set "A class hierarchy"); bar charts it
+ * names itself.
+ */
+export function pieKind(image: SnapImage): string | undefined {
   const slices = things(image, { thing: 'slice' });
   if (slices.length >= 2) {
     const [x0, y0] = [Math.min(...slices.map((s) => s[0])), Math.min(...slices.map((s) => s[1]))];
@@ -57,17 +69,8 @@ export function chartKinds(image: SnapImage): string[] {
         }
       }
     }
-    return [total > 0 && hole / total >= HOLE_SHARE ? 'A donut chart' : 'A pie chart'];
+    return total > 0 && hole / total >= HOLE_SHARE ? 'A donut chart' : 'A pie chart';
   }
-  const direction = barDirection(chartBars(image));
-  return direction === 'vertical' ? ['A bar chart'] : direction === 'horizontal' ? ['A horizontal bar chart'] : [];
+  return undefined;
 }
 
-/**
- * How a caption of a pie (or donut) chart starts: "A pie chart" (the model ends the sentence; free, it called every
- * pie of the real set "A class hierarchy"); undefined for anything else (bar charts it names itself).
- */
-export function pieCaptionStart(image: SnapImage): string | undefined {
-  const [kind] = chartKinds(image);
-  return kind === 'A pie chart' || kind === 'A donut chart' ? kind : undefined;
-}

@@ -23,7 +23,7 @@ import { NUMBERS, countedThing, numbersHeldBack, thingCount } from './imageCount
 import { colourAnswers, colouredThing } from './thingColours';
 import { locatedThing, thingBoxes } from './locatedThings';
 import { absenceAnswers, askedShape } from './absentShapes';
-import { asksChartKind, chartKinds, pieCaptionStart } from './chartKinds';
+import { asksChartKind, chartKinds, pieKind } from './chartKinds';
 import { askedOrder, orderAnswers } from './diagramOrder';
 import { asksTitle, titleAnswers } from './titles';
 import { asksWhatShape, shapeAnswers } from './whatShape';
@@ -344,14 +344,14 @@ export class Engine {
 
   /**
    * How the caption starts where every object of the picture is an emoji the glyph index names (emojiAnswers.ts
-   * `captionStart`), or else where it is a pie chart (chartKinds.ts `pieCaptionStart`); that counts as preprocessing.
+   * `captionStart`), or else where it is a pie chart (chartKinds.ts `pieKind`); that counts as preprocessing.
    */
   private async captionStart(image: ImageBytes, encoded: EncodedImage, timings: Timings): Promise<string | undefined> {
     const pies = this.adapter.manifest.generation.chart_kinds === 'pixels';
     if (!this.emoji && !pies) return undefined;
     const t = performance.now();
     const pixels = await snapImage(image, this.options.imageLimits);
-    const start = (this.emoji ? captionStart(this.recognised(encoded, pixels)) : undefined) ?? (pies ? pieCaptionStart(pixels) : undefined);
+    const start = (this.emoji ? captionStart(this.recognised(encoded, pixels)) : undefined) ?? (pies ? pieKind(pixels) : undefined);
     timings.preprocess_ms += performance.now() - t;
     return start;
   }

@@ -11,7 +11,7 @@ pie or bars (`chart_kinds`), the answer is that kind, as the training data words
 when the pie's middle is the background's colour, "A bar chart", "A horizontal bar chart"); otherwise the model
 answers alone (line charts and scatter plots are not told apart here). The answer is the model's only candidate
 (`Generator.best_answer` with `only_candidates`): the pixels answer. A pie's caption starts "A pie chart"
-(`pie_caption_start`), and the model ends the sentence.
+(`pie_kind`), and the model ends the sentence.
 """
 from __future__ import annotations
 
@@ -39,6 +39,17 @@ def asks_chart_kind(question: str) -> bool:
 def chart_kinds(snap: np.ndarray) -> List[str]:
     """The kind of chart the pixels show, as an answer: a pie (or donut) when two or more slices lie within one
     round region; else bars on one base (or from one axis); else none."""
+    pie = pie_kind(snap)
+    if pie:
+        return [pie]
+    direction = bar_direction(chart_bars(snap))
+    return ["A bar chart"] if direction == "vertical" else ["A horizontal bar chart"] if direction == "horizontal" else []
+
+
+def pie_kind(snap: np.ndarray) -> Optional[str]:
+    """"A pie chart" or "A donut chart" when two or more slices lie within one round region; else None. Also how a
+    pie's caption starts (the model ends the sentence; free, it called every pie of the real set "A class
+    hierarchy"); bar charts it names itself."""
     slices = things(snap, "slice")
     if len(slices) >= 2:
         x0, y0 = min(s[0] for s in slices), min(s[1] for s in slices)
@@ -48,13 +59,6 @@ def chart_kinds(snap: np.ndarray) -> List[str]:
         cx, cy = (x0 + x1) // 2, (y0 + y1) // 2
         middle = snap[cy - r:cy + r + 1, cx - r:cx + r + 1].astype(np.int32)
         donut = background is not None and float(_alike(middle, background).mean()) >= HOLE_SHARE
-        return ["A donut chart" if donut else "A pie chart"]
-    direction = bar_direction(chart_bars(snap))
-    return ["A bar chart"] if direction == "vertical" else ["A horizontal bar chart"] if direction == "horizontal" else []
+        return "A donut chart" if donut else "A pie chart"
+    return None
 
-
-def pie_caption_start(snap: np.ndarray) -> Optional[str]:
-    """How a caption of a pie (or donut) chart starts: "A pie chart" (the model ends the sentence; free, it called
-    every pie of the real set "A class hierarchy"); None for anything else (bar charts it names itself)."""
-    kinds = chart_kinds(snap)
-    return kinds[0] if kinds and kinds[0] in ("A pie chart", "A donut chart") else None
