@@ -92,6 +92,8 @@ export class Engine {
   /** Token texts for quotes and line breaks (quotes.ts), decoded as they are needed, kept for the engine's life. */
   private decodedTokens: TokenTexts | undefined;
   private wordSpellings: WordSpellings | undefined;
+  /** The last image the pixel rules looked at (`snapOf`). */
+  private lastSnap: { hash: string; pixels: Promise<SnapImage> } | undefined;
 
   private constructor(
     readonly adapter: ModelAdapter,
@@ -263,10 +265,10 @@ export class Engine {
       const t = performance.now();
       let pixels: SnapImage | undefined;
       if (!encoded.shownWords) {
-        pixels = await snapImage(image, this.options.imageLimits);
+        pixels = await this.snapOf(image);
         encoded.shownWords = { colours: colours ? imageColours(pixels) : [], shapes: shapes ? imageShapes(pixels) : [] };
       }
-      if (counted) pixels ??= await snapImage(image, this.options.imageLimits);
+      if (counted) pixels ??= await this.snapOf(image);
       const numbers = counted && pixels ? numbersHeldBack(thingCount(pixels, counted)) : [];
       timings.preprocess_ms += performance.now() - t;
       return [
@@ -298,7 +300,7 @@ export class Engine {
     const rule = this.pixelRule(question, encoded);
     if (!rule) return [];
     const t = performance.now();
-    const answers = rule(await snapImage(image, this.options.imageLimits));
+    const answers = rule(await this.snapOf(image));
     timings.preprocess_ms += performance.now() - t;
     return answers;
   }
@@ -336,7 +338,7 @@ export class Engine {
     const located = this.adapter.manifest.generation.thing_regions === 'pixels' ? locatedThing(object) : undefined;
     if (!located && !this.emoji) return undefined;
     const t = performance.now();
-    const pixels = await snapImage(image, this.options.imageLimits);
+    const pixels = await this.snapOf(image);
     const boxes = located ? thingBoxes(pixels, located) : locatedEmoji(object, this.recognised(encoded, pixels));
     timings.preprocess_ms += performance.now() - t;
     return boxes.length > 0 ? boxes : undefined;
@@ -350,10 +352,22 @@ export class Engine {
     const pies = this.adapter.manifest.generation.chart_kinds === 'pixels';
     if (!this.emoji && !pies) return undefined;
     const t = performance.now();
-    const pixels = await snapImage(image, this.options.imageLimits);
+    const pixels = await this.snapOf(image);
     const start = (this.emoji ? captionStart(this.recognised(encoded, pixels)) : undefined) ?? (pies ? pieKind(pixels) : undefined);
     timings.preprocess_ms += performance.now() - t;
     return start;
+  }
+
+  /**
+   * The image as the pixel rules see it (boxSnapping.ts `snapImage`), decoded once for a run of requests on the same
+   * image: a caption or answer may need it for several rules.
+   */
+  private snapOf(image: ImageBytes): Promise<SnapImage> {
+    if (this.lastSnap?.hash !== image.hash) this.lastSnap = { hash: image.hash, pixels: snapImage(image, this.options.imageLimits) };
+    const { pixels } = this.lastSnap;
+    // a failed decode is not kept: the next request tries again and reports its own error
+    pixels.catch(() => { if (this.lastSnap?.pixels === pixels) this.lastSnap = undefined; });
+    return pixels;
   }
 
   /** The emoji the glyph index names in the image, recognised once per image. */
@@ -368,7 +382,7 @@ export class Engine {
    */
   private async pixelsOf(image: ImageBytes, withProposals: boolean, timings: Timings): Promise<{ image: SnapImage; proposals: Box[] }> {
     const t = performance.now();
-    const pixels = await snapImage(image, this.options.imageLimits);
+    const pixels = await this.snapOf(image);
     const proposals = withProposals ? regionProposals(pixels) : [];
     timings.preprocess_ms += performance.now() - t;
     return { image: pixels, proposals };
