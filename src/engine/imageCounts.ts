@@ -32,6 +32,8 @@ export const THINGS: readonly CountedThing[] = [...SHAPES, 'shape', 'bar', 'slic
 export const BOXY: readonly ShapeName[] = ['rectangle', 'square', 'oval', 'circle', 'hexagon', 'pentagon', 'heart'];
 /** Words that may stand before the thing counted (besides a colour): "how many", "count the", "number of", "# of". */
 const LEAD_WORDS = ['many', 'the', 'of', 'all', 'count', '#'];
+/** A diagram's steps, states and stages are its boxes, when counted. */
+const STEPS: readonly (readonly [string, CountedThing])[] = [['steps', 'node'], ['states', 'node'], ['stages', 'node']];
 export const COLOURS = [...CHROMATIC, 'gray', 'grey'] as const;
 export const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
   'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'] as const;
@@ -81,7 +83,7 @@ export function countedThing(question: string): CountQuestion | undefined {
   const text = question.toLowerCase();
   if (!ASKS_COUNT.test(text) || text.includes('many of')) return undefined;
   const words = text.match(/[a-z]+|#/g) ?? [];
-  const plurals = new Map(THINGS.map((thing) => [plural(thing), thing]));
+  const plurals = new Map<string, CountedThing>([...THINGS.map((thing) => [plural(thing), thing] as const), ...STEPS]);
   const named = words.flatMap((word, i) => (plurals.has(word) ? [i] : []));
   if (named.length !== 1) return undefined;
   const i = named[0]!;

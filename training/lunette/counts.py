@@ -34,6 +34,8 @@ THINGS = SHAPES + ("shape", "bar", "slice", "box", "node")
 BOXY = ("rectangle", "square", "oval", "circle", "hexagon", "pentagon", "heart")
 # words that may stand before the thing counted (besides a colour): "how many", "count the", "number of", "# of"
 LEAD_WORDS = ("many", "the", "of", "all", "count", "#")
+# a diagram's steps, states and stages are its boxes, when counted
+STEPS = {"steps": "node", "states": "node", "stages": "node"}
 COLOURS = CHROMATIC + ("gray", "grey")
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                 "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty")
@@ -68,7 +70,7 @@ def counted_thing(question: str) -> Optional[Tuple[str, Optional[str]]]:
     if not _ASKS_COUNT.search(text) or "many of" in text:
         return None
     words = re.findall(r"[a-z]+|#", text)
-    plurals = {plural(t): t for t in THINGS}
+    plurals = {**{plural(t): t for t in THINGS}, **STEPS}
     named = [i for i, word in enumerate(words) if word in plurals]
     if len(named) != 1:
         return None
