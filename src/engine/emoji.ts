@@ -57,7 +57,8 @@ export class EmojiIndex {
   private constructor(
     readonly names: readonly string[],
     readonly categories: readonly string[],
-    private readonly glyphs: readonly Thumbnail[],
+    /** emoji.bin as it is: per glyph and cell, r, g, b, coverage × 255, ink coverage × 255 (1 MB, not 8 as floats). */
+    private readonly glyphs: Uint8Array,
     private readonly aspects: readonly number[],
   ) {}
 
@@ -83,17 +84,7 @@ export class EmojiIndex {
       throw invalid(`emoji.bin cannot be read (${(error as Error).message})`);
     }
     if (raw.length !== meta.names.length * CELLS * 5) throw invalid(`emoji.bin holds ${raw.length} bytes, not ${meta.names.length * CELLS * 5}`);
-    const glyphs = meta.names.map((_, g) => {
-      const t: Thumbnail = { cover: new Float64Array(CELLS), ink: new Float64Array(CELLS), colour: new Float64Array(CELLS * 3) };
-      for (let c = 0; c < CELLS; c++) {
-        const o = (g * CELLS + c) * 5;
-        t.colour.set([raw[o]!, raw[o + 1]!, raw[o + 2]!], c * 3);
-        t.cover[c] = raw[o + 3]! / 255;
-        t.ink[c] = raw[o + 4]! / 255;
-      }
-      return t;
-    });
-    return new EmojiIndex(meta.names, meta.categories, glyphs, meta.aspects as number[]);
+    return new EmojiIndex(meta.names, meta.categories, new Uint8Array(raw), meta.aspects as number[]);
   }
 
   /** The objects of the image this index names, in the objects' order (`objectBoxes`), and how many objects there are. */
@@ -123,15 +114,17 @@ export class EmojiIndex {
    * over the cells both ink at least half (1 where there is none), plus ASPECT_WEIGHT × |log(aspect / the glyph's)|.
    */
   private distances(t: Thumbnail, aspect: number): number[] {
-    return this.glyphs.map((g, i) => {
+    const g = this.glyphs;
+    return this.names.map((_, i) => {
       let cover = 0;
       let colour = 0;
       let both = 0;
       for (let c = 0; c < CELLS; c++) {
-        cover += Math.abs(g.cover[c]! - t.cover[c]!);
-        if (g.ink[c]! >= 0.5 && t.ink[c]! >= 0.5) {
+        const o = (i * CELLS + c) * 5;
+        cover += Math.abs(g[o + 3]! / 255 - t.cover[c]!);
+        if (g[o + 4]! / 255 >= 0.5 && t.ink[c]! >= 0.5) {
           both++;
-          colour += (Math.abs(g.colour[c * 3]! - t.colour[c * 3]!) + Math.abs(g.colour[c * 3 + 1]! - t.colour[c * 3 + 1]!) + Math.abs(g.colour[c * 3 + 2]! - t.colour[c * 3 + 2]!)) / 3 / 255;
+          colour += (Math.abs(g[o]! - t.colour[c * 3]!) + Math.abs(g[o + 1]! - t.colour[c * 3 + 1]!) + Math.abs(g[o + 2]! - t.colour[c * 3 + 2]!)) / 3 / 255;
         }
       }
       return cover / CELLS + COLOUR_WEIGHT * (both > 0 ? colour / both : 1) + ASPECT_WEIGHT * Math.abs(Math.log(aspect / this.aspects[i]!));
