@@ -51,6 +51,7 @@ from lunette.absent_shapes import absence_answers, asked_shape  # noqa: E402
 from lunette.chart_kinds import asks_chart_kind, chart_kinds, pie_kind  # noqa: E402
 from lunette.diagram_order import asked_order, order_answers  # noqa: E402
 from lunette.titles import asks_title, title_answers  # noqa: E402
+from lunette.positions import asked_where, is_refusal, position_name  # noqa: E402
 from lunette.what_shape import asks_what_shape, shape_answers  # noqa: E402
 from lunette.emoji import EmojiIndex, recognise  # noqa: E402
 from lunette.emoji_answers import asked_emoji, caption_start, emoji_answers, located_emoji  # noqa: E402
@@ -164,7 +165,7 @@ class TorchBackend:
                  shapes: bool = True, counts: bool = True, buttons: bool = True, extremes: bool = True,
                  thing_colours: bool = True, thing_regions: bool = True, absent_shapes: bool = True,
                  kinds: bool = True, order: bool = True, what_shape: bool = True, emoji: str = None,
-                 titles: bool = True):
+                 titles: bool = True, positions: bool = True):
         import torch
         from lunette.checkpoint import load_checkpoint
         from lunette.config import ModelConfig
@@ -203,6 +204,8 @@ class TorchBackend:
         # and generation.diagram_order and generation.titles = "pixels"
         self.order = order
         self.titles = titles
+        # and generation.positions = "detect"
+        self.positions = positions
         # and generation.what_shape = "pixels"
         self.what_shape = what_shape
         # and generation.emoji = "pixels": the glyph index of this pack directory (None: off)
@@ -251,9 +254,15 @@ class TorchBackend:
 
     def ask(self, q):
         labels = self._pixel_answers(q)
-        return self.gen.query(self._state, q, candidates=labels or (self._lines if self.rerank else ()),
+        text = self.gen.query(self._state, q, candidates=labels or (self._lines if self.rerank else ()),
                               quote_lines=self._lines if self.quotes else (),
                               held_back=self._held_back(q), only_candidates=bool(labels))["text"].strip()
+        where = asked_where(q) if self.positions else None
+        if where is not None and not is_refusal(text):   # the place of its detected box (lunette/positions.py)
+            boxes = self.detect(where)
+            place = position_name((boxes[0][0] + boxes[0][2]) / 2, (boxes[0][1] + boxes[0][3]) / 2) if boxes else None
+            text = place or text
+        return text
 
     def _pixel_answers(self, question: str):
         """The answers the pixels leave: asked what a button says, the OCR lines on a button (lunette/buttons.py);
@@ -547,6 +556,9 @@ def main():
     ap.add_argument("--free-titles", action="store_true",
                     help="checkpoint: a chart's or document's title answered by the model, not the top OCR line "
                          "(lunette/titles.py)")
+    ap.add_argument("--free-positions", action="store_true",
+                    help="checkpoint: where a thing is answered by the model's words, not from its detected box "
+                         "(lunette/positions.py)")
     ap.add_argument("--free-emoji", action="store_true",
                     help="checkpoint: emoji named, counted and located by the model alone, not by the glyph index "
                          "(lunette/emoji.py)")
@@ -569,7 +581,8 @@ def main():
                                       thing_regions=not args.free_thing_regions,
                                       absent_shapes=not args.free_absent_shapes, kinds=not args.free_chart_kinds,
                                       order=not args.free_diagram_order, what_shape=not args.free_what_shape,
-                                      emoji=None if args.free_emoji else args.emoji_index, titles=not args.free_titles), f"torch:{args.checkpoint}"
+                                      emoji=None if args.free_emoji else args.emoji_index, titles=not args.free_titles,
+                                      positions=not args.free_positions), f"torch:{args.checkpoint}"
         modes = {"gt": [True], "none": [False], "both": [True, False]}[args.ocr]
     report = {"model": label, "step": getattr(backend, "step", None), "results": {}, "log": {}}
     t0 = time.time()

@@ -100,7 +100,7 @@ def main():
                            button_labels="pixels", chart_extremes="pixels", thing_colours="pixels",
                            thing_regions="pixels", absent_shapes="pixels", chart_kinds="pixels",
                            diagram_order="pixels", titles="pixels", what_shape="pixels", emoji="pixels",
-                           single_line=True)
+                           positions="detect", single_line=True)
     if args.fp16:
         from lunette.export import file_entry, write_json
         for f in ("vision.onnx", "embed.onnx", "decoder.onnx", "region.onnx"):

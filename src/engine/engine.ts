@@ -26,6 +26,7 @@ import { absenceAnswers, askedShape } from './absentShapes';
 import { asksChartKind, chartKinds, pieKind } from './chartKinds';
 import { askedOrder, orderAnswers } from './diagramOrder';
 import { asksTitle, titleAnswers } from './titles';
+import { askedWhere, isRefusal, positionName } from './positions';
 import { asksWhatShape, shapeAnswers } from './whatShape';
 import { EmojiIndex, type Recognised } from './emoji';
 import { askedEmoji, captionStart, emojiAnswers, firstSentence, joinStart, locatedEmoji } from './emojiAnswers';
@@ -179,8 +180,10 @@ export class Engine {
       // Some questions (what a button says, which bar is highest, a chart's kind, …) have answers the pixels leave.
       const labels = request.task === 'ask' && greedy ? await this.pixelAnswers(image, encoded, request.question, timings) : [];
       const ranked = request.task === 'ask' && greedy && (labels.length > 0 || (manifest.generation.answer_candidates === 'ocr_lines' && encoded.ocrLines.length > 0));
-      // A caption with a start is cut after its first sentence, so it is sent whole.
-      const whole = ranked || start !== undefined;
+      // Where a thing is may be answered from its detected box (positions.ts), after the model's own answer.
+      const where = request.task === 'ask' && greedy && manifest.generation.positions === 'detect' ? askedWhere(request.question) : undefined;
+      // A caption with a start is cut after its first sentence, and a place may replace the answer: sent whole.
+      const whole = ranked || start !== undefined || where !== undefined;
       const defaultMax = request.task === 'caption' ? manifest.generation.max_tokens[request.length] : manifest.generation.max_tokens.answer;
       const out = await generateText(this.adapter, prompt, {
         // Never run past the model's context: the last generated token needs no decoder step of its own.
@@ -209,8 +212,9 @@ export class Engine {
           ? await bestAnswer(this.adapter, prompt, out.ids, out.logprob, labels, tokens.eos, signal, undefined, true)
           : await bestAnswer(this.adapter, prompt, out.ids, out.logprob, encoded.ocrLines, tokens.eos, signal);
         if (best.fromCandidate) text = this.adapter.tokenizer.decode(best.ids).trim();
-        if (text) options.onPartial?.({ kind: 'text', text });
       }
+      if (where !== undefined && !isRefusal(text)) text = (await this.placeOf(image, where, signal)) ?? text;
+      if ((ranked || where !== undefined) && text) options.onPartial?.({ kind: 'text', text });
       result = request.task === 'caption' ? { caption: text, timings } : { answer: text, timings };
     } else {
       if (tokens.coord === undefined) throw new LunetteError(ErrorCode.InvalidRequest, `The model ${this.name} cannot ${request.task}.`);
@@ -368,6 +372,13 @@ export class Engine {
     // a failed decode is not kept: the next request tries again and reports its own error
     pixels.catch(() => { if (this.lastSnap?.pixels === pixels) this.lastSnap = undefined; });
     return pixels;
+  }
+
+  /** The place (positions.ts `positionName`) of the first box detect gives for `object`, if it gives one. */
+  private async placeOf(image: ImageBytes, object: string, signal: AbortSignal | undefined): Promise<string | undefined> {
+    const result = await this.run(image, { task: 'detect', object }, signal ? { signal } : {});
+    const box = 'objects' in result ? result.objects[0] : undefined;
+    return box ? positionName((box.x_min + box.x_max) / 2, (box.y_min + box.y_max) / 2) : undefined;
   }
 
   /** The emoji the glyph index names in the image, recognised once per image. */

@@ -82,6 +82,8 @@ export interface Manifest {
     diagram_order?: 'pixels';
     /** "pixels": asked a chart's or document's title, the answer is the OCR block's top line (titles.ts). */
     titles?: 'pixels';
+    /** "detect": asked where a thing is, the answer is the place of the box detect gives it, unless the model refuses (positions.ts). */
+    positions?: 'detect';
     /** "pixels": asked what shape this is, the answer is one of the names the picture's one shape could be (whatShape.ts). */
     what_shape?: 'pixels';
     /** "pixels": emoji are named, counted and located by the pack's glyph index, emoji.json and emoji.bin (emoji.ts). */
@@ -183,7 +185,7 @@ export function validateManifest(value: unknown): string[] {
     ['answer_candidates', 'ocr_lines'], ['quotes', 'ocr_lines'], ['snap_boxes', 'pixels'], ['region_proposals', 'pixels'],
     ['colours', 'pixels'], ['shapes', 'pixels'], ['counts', 'pixels'], ['button_labels', 'pixels'],
     ['chart_extremes', 'pixels'], ['thing_colours', 'pixels'], ['thing_regions', 'pixels'],
-    ['absent_shapes', 'pixels'], ['chart_kinds', 'pixels'], ['diagram_order', 'pixels'], ['titles', 'pixels'], ['what_shape', 'pixels'], ['emoji', 'pixels'],
+    ['absent_shapes', 'pixels'], ['chart_kinds', 'pixels'], ['diagram_order', 'pixels'], ['titles', 'pixels'], ['positions', 'detect'], ['what_shape', 'pixels'], ['emoji', 'pixels'],
   ] as const;
   for (const [key, value] of rules) {
     const given = v.generation?.[key];

@@ -273,12 +273,13 @@ describe('model pack checks', () => {
     manifest.generation['chart_kinds'] = 'bars';
     manifest.generation['diagram_order'] = 'boxes';
     manifest.generation['titles'] = 'top';
+    manifest.generation['positions'] = 'pixels';
     manifest.generation['what_shape'] = 'names';
     manifest.generation['single_line'] = 'yes';
     await fs.writeFile(manifestPath, JSON.stringify(manifest));
     await assert.rejects(
       Engine.open(dir),
-      /"generation.answer_candidates" must be "ocr_lines" or absent; "generation.quotes" must be "ocr_lines" or absent; "generation.snap_boxes" must be "pixels" or absent; "generation.region_proposals" must be "pixels" or absent; "generation.colours" must be "pixels" or absent; "generation.shapes" must be "pixels" or absent; "generation.counts" must be "pixels" or absent; "generation.button_labels" must be "pixels" or absent; "generation.chart_extremes" must be "pixels" or absent; "generation.thing_colours" must be "pixels" or absent; "generation.thing_regions" must be "pixels" or absent; "generation.absent_shapes" must be "pixels" or absent; "generation.chart_kinds" must be "pixels" or absent; "generation.diagram_order" must be "pixels" or absent; "generation.titles" must be "pixels" or absent; "generation.what_shape" must be "pixels" or absent; "generation.single_line" must be true, false or absent/,
+      /"generation.answer_candidates" must be "ocr_lines" or absent; "generation.quotes" must be "ocr_lines" or absent; "generation.snap_boxes" must be "pixels" or absent; "generation.region_proposals" must be "pixels" or absent; "generation.colours" must be "pixels" or absent; "generation.shapes" must be "pixels" or absent; "generation.counts" must be "pixels" or absent; "generation.button_labels" must be "pixels" or absent; "generation.chart_extremes" must be "pixels" or absent; "generation.thing_colours" must be "pixels" or absent; "generation.thing_regions" must be "pixels" or absent; "generation.absent_shapes" must be "pixels" or absent; "generation.chart_kinds" must be "pixels" or absent; "generation.diagram_order" must be "pixels" or absent; "generation.titles" must be "pixels" or absent; "generation.positions" must be "detect" or absent; "generation.what_shape" must be "pixels" or absent; "generation.single_line" must be true, false or absent/,
     );
     manifest.generation['answer_candidates'] = 'ocr_lines';
     manifest.generation['quotes'] = 'ocr_lines';
@@ -295,6 +296,7 @@ describe('model pack checks', () => {
     manifest.generation['chart_kinds'] = 'pixels';
     manifest.generation['diagram_order'] = 'pixels';
     manifest.generation['titles'] = 'pixels';
+    manifest.generation['positions'] = 'detect';
     manifest.generation['what_shape'] = 'pixels';
     manifest.generation['single_line'] = true;
     await fs.writeFile(manifestPath, JSON.stringify(manifest));
