@@ -205,6 +205,9 @@ describe('the bundled model reads real screenshots', () => {
     assert.equal(ask('training/eval_real/images/diagram-pipeline.png', 'What comes after Build?'), 'Test');
     assert.equal(ask('training/eval_real/images/diagram-login-flow.png', 'What is the first step?'), 'Start');
     assert.equal(ask('training/eval_real/images/shapes-blue-square.png', 'What shape is this?'), 'A square');
+    // free, "Bottom left" (generation.positions: the place of its detected box); a refusal stands
+    assert.equal(ask('training/eval_real/images/ui-saved-toast.png', 'Where is the notification?'), 'Top right');
+    assert.match(ask('training/eval_real/images/ui-tabs.png', 'Where is the bicycle?'), /^There is no bicycle/);
     // free, "Response time time time time,14" (generation.titles: the top line)
     assert.equal(ask('training/eval_real/images/chart-line.png', 'What is the title of the chart?'), 'Response time');
   });
