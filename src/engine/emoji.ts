@@ -90,10 +90,12 @@ export class EmojiIndex {
   /** The objects of the image this index names, in the objects' order (`objectBoxes`), and how many objects there are. */
   recognise(image: SnapImage): Recognised {
     const background = borderColour(image);
-    const boxes = background ? objectBoxes(image, background) : [];
+    // the pixels unlike the background, found once for the objects and their thumbnails
+    const ink = background ? inkOf(image, background) : undefined;
+    const boxes = ink ? objectBoxes(ink, image.width, image.height) : [];
     const named: NamedObject[] = [];
     for (const [x0, y0, x1, y1] of boxes) {
-      const d = this.distances(thumbnail(image, [x0, y0, x1, y1], background!), (x1 - x0) / (y1 - y0));
+      const d = this.distances(thumbnail(image, [x0, y0, x1, y1], ink!), (x1 - x0) / (y1 - y0));
       let best = 0;
       for (let g = 1; g < d.length; g++) if (d[g]! < d[best]!) best = g;
       let other = Infinity;
@@ -134,15 +136,19 @@ export class EmojiIndex {
 
 type Rect = readonly [number, number, number, number];
 
-/**
- * The boxes (x0, y0, x1, y1 in the image's pixels, end exclusive) of the groups of pixels unlike the background,
- * parts within REACH of the image's longer side joined, each at least MIN_SHARE of the image.
- */
-export function objectBoxes(image: SnapImage, background: readonly [number, number, number]): Rect[] {
-  const { width: W, height: H } = image;
+/** 1 for the pixels of the image not within TOLERANCE of `background` (boxSnapping.ts `alike`), else 0. */
+function inkOf(image: SnapImage, background: readonly [number, number, number]): Uint8Array {
   const isBackground = alike(image, background);
-  const ink = new Uint8Array(W * H);
-  for (let i = 0; i < W * H; i++) ink[i] = isBackground(i) ? 0 : 1;
+  const ink = new Uint8Array(image.width * image.height);
+  for (let i = 0; i < ink.length; i++) ink[i] = isBackground(i) ? 0 : 1;
+  return ink;
+}
+
+/**
+ * The boxes (x0, y0, x1, y1 in the image's pixels, end exclusive) of the groups of `ink` (the image's pixels unlike
+ * the background, W × H), parts within REACH of the image's longer side joined, each at least MIN_SHARE of the image.
+ */
+function objectBoxes(ink: Uint8Array, W: number, H: number): Rect[] {
   const joined = dilated(ink, W, H, Math.max(1, Math.floor(REACH * Math.max(W, H))));
   const out: Rect[] = [];
   for (const r of components((i) => joined[i] === 1, W, H)) {
@@ -164,14 +170,14 @@ export function objectBoxes(image: SnapImage, background: readonly [number, numb
 }
 
 /**
- * The thumbnail of the object in `box`: its ink is the pixels unlike `background`; each cell takes rows
- * [⌊i·H/GRID⌋, max(that + 1, ⌊(i+1)·H/GRID⌋)) and the same for columns; coverage counts the ink with its holes filled.
+ * The thumbnail of the object in `box`, whose ink is `imageInk`'s (the whole image's, `inkOf`) within the box; each
+ * cell takes rows [⌊i·H/GRID⌋, max(that + 1, ⌊(i+1)·H/GRID⌋)) and the same for columns; coverage counts the ink with
+ * its holes filled.
  */
-function thumbnail(image: SnapImage, [x0, y0, x1, y1]: Rect, background: readonly [number, number, number]): Thumbnail {
+function thumbnail(image: SnapImage, [x0, y0, x1, y1]: Rect, imageInk: Uint8Array): Thumbnail {
   const [W, H] = [x1 - x0, y1 - y0];
-  const isBackground = alike(image, background);
   const ink = new Uint8Array(W * H);
-  for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) ink[y * W + x] = isBackground((y0 + y) * image.width + x0 + x) ? 0 : 1;
+  for (let y = 0; y < H; y++) ink.set(imageInk.subarray((y0 + y) * image.width + x0, (y0 + y) * image.width + x1), y * W);
   const mask = filled(ink, W, H);
   const t: Thumbnail = { cover: new Float64Array(CELLS), ink: new Float64Array(CELLS), colour: new Float64Array(CELLS * 3) };
   for (let i = 0; i < GRID; i++) {

@@ -116,15 +116,11 @@ def build_index() -> EmojiIndex:
     return EmojiIndex(names, categories, np.array(covers), np.array(inks), np.array(colours), np.array(aspects))
 
 
-def object_boxes(snap: np.ndarray) -> List[Tuple[int, int, int, int]]:
-    """The boxes (x0, y0, x1, y1 in `snap`'s pixels, end exclusive) of the groups of pixels unlike the flat border
-    colour, parts within REACH of the image's longer side joined, each at least MIN_SHARE of the image; none without
-    a flat border."""
-    H, W, _ = snap.shape
-    background = border_colour(snap)
-    if background is None:
-        return []
-    ink = ~_alike(snap.astype(np.int32), background)
+def object_boxes(ink: np.ndarray) -> List[Tuple[int, int, int, int]]:
+    """The boxes (x0, y0, x1, y1 in pixels, end exclusive) of the groups of `ink` (H x W: the image's pixels unlike
+    its flat border colour), parts within REACH of the image's longer side joined, each at least MIN_SHARE of the
+    image."""
+    H, W = ink.shape
     reach = max(1, int(REACH * max(W, H)))
     joined = _dilate(ink, reach)
     out = []
@@ -155,11 +151,13 @@ def recognise(snap: np.ndarray, index: EmojiIndex) -> Tuple[List[Tuple[Tuple[flo
     objects there are, named or not."""
     H, W, _ = snap.shape
     background = border_colour(snap)
+    # the pixels unlike the background, found once for the objects and their thumbnails
+    ink = None if background is None else ~_alike(snap.astype(np.int32), background)
     out = []
-    boxes = object_boxes(snap)
+    boxes = [] if ink is None else object_boxes(ink)
     for x0, y0, x1, y1 in boxes:
         crop = snap[y0:y1, x0:x1].astype(np.int64)
-        d = distance(index, *thumbnail(crop, ~_alike(crop.astype(np.int32), background)), (x1 - x0) / (y1 - y0))
+        d = distance(index, *thumbnail(crop, ink[y0:y1, x0:x1]), (x1 - x0) / (y1 - y0))
         best = int(np.argmin(d))
         other = min((float(v) for v, name in zip(d, index.names) if name != index.names[best]), default=np.inf)
         if d[best] <= MAX_DISTANCE and d[best] <= MAX_RATIO * other:
