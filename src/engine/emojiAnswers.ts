@@ -79,10 +79,15 @@ export function emojiAnswers(asked: EmojiQuestion, { named: objects, objects: co
   return [n > 0 ? 'Yes' : 'No'];
 }
 
+/** The name of `names` the object to locate is ("dog", "the cars"), singular or plural. */
+export function emojiObjectName(object: string, names: readonly string[]): string | undefined {
+  return named((object.toLowerCase().match(/[a-z]+/g) ?? []).join(' ').replace(/^(a|an|the|all|every|each|any) /, ''), names);
+}
+
 /** The boxes of the named objects `object` names ("dog", "the cars"), in the objects' order. */
 export function locatedEmoji(object: string, { named: objects }: Recognised): Box[] {
-  const words = (object.toLowerCase().match(/[a-z]+/g) ?? []).join(' ').replace(/^(a|an|the|all|every|each|any) /, '');
-  return objects.filter((o) => words === o.name || words === plural(o.name)).map((o) => o.box);
+  const name = emojiObjectName(object, objects.map((o) => o.name));
+  return objects.filter((o) => o.name === name).map((o) => o.box);
 }
 
 /**

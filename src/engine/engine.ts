@@ -29,7 +29,7 @@ import { asksTitle, titleAnswers } from './titles';
 import { askedWhere, isRefusal, positionName } from './positions';
 import { asksWhatShape, shapeAnswers } from './whatShape';
 import { EmojiIndex, type Recognised } from './emoji';
-import { askedEmoji, captionStart, emojiAnswers, firstSentence, joinStart, locatedEmoji } from './emojiAnswers';
+import { askedEmoji, captionStart, emojiAnswers, emojiObjectName, firstSentence, joinStart, locatedEmoji } from './emojiAnswers';
 import { CHROMATIC, imageColours } from './imageColours';
 import { SHAPES, imageShapes } from './imageShapes';
 import { generateRankedRegions } from './rankedRegions';
@@ -340,7 +340,8 @@ export class Engine {
    */
   private async thingRegions(image: ImageBytes, encoded: EncodedImage, object: string, timings: Timings): Promise<Box[] | undefined> {
     const located = this.adapter.manifest.generation.thing_regions === 'pixels' ? locatedThing(object) : undefined;
-    if (!located && !this.emoji) return undefined;
+    // the image's emoji are looked at only for an object the index has a glyph of ("dog", not "button")
+    if (!located && !(this.emoji && emojiObjectName(object, this.emoji.names))) return undefined;
     const t = performance.now();
     const pixels = await this.snapOf(image);
     const boxes = located ? thingBoxes(pixels, located) : locatedEmoji(object, this.recognised(encoded, pixels));
