@@ -131,12 +131,14 @@ export function drawRects(picture: RectPicture): SnapImage {
  * in [from, to) degrees, clockwise from +x, y down), then `holes` (discs drawn over the sectors: a donut's middle).
  */
 export interface ShapePicture extends RectPicture {
+  /** x0, y0, x1, y1, width, colour: the pixels whose centre is nearer than width / 2 to the segment. */
+  strokes?: [number, number, number, number, number, [number, number, number]][];
   discs?: [number, number, number, [number, number, number]][];
   sectors?: [number, number, number, number, number, [number, number, number]][];
   holes?: [number, number, number, [number, number, number]][];
 }
 
-/** As training/tests/conftest.py `draw_picture`: test/fixtures/shapes.json and counts.json describe pictures so. */
+/** As training/tests/conftest.py `draw_picture`: test/fixtures/shapes.json, counts.json and chart-kinds.json describe pictures so. */
 export function drawPicture(picture: ShapePicture): SnapImage {
   const image = drawRects(picture);
   const paint = (inside: (dx: number, dy: number) => boolean, cx: number, cy: number, colour: readonly number[]): void => {
@@ -144,6 +146,13 @@ export function drawPicture(picture: ShapePicture): SnapImage {
       for (let x = 0; x < image.width; x++) if (inside(x + 0.5 - cx, y + 0.5 - cy)) image.data.set(colour, (y * image.width + x) * 3);
     }
   };
+  for (const [x0, y0, x1, y1, width, colour] of picture.strokes ?? []) {
+    const [dx, dy] = [x1 - x0, y1 - y0];
+    paint((px, py) => { // px, py from (x0, y0)
+      const t = Math.min(1, Math.max(0, (px * dx + py * dy) / (dx * dx + dy * dy)));
+      return (px - t * dx) ** 2 + (py - t * dy) ** 2 < (width / 2) ** 2;
+    }, x0, y0, colour);
+  }
   for (const [cx, cy, r, colour] of picture.discs ?? []) paint((dx, dy) => dx * dx + dy * dy < r * r, cx, cy, colour);
   for (const [cx, cy, r, start, end, colour] of picture.sectors ?? []) {
     paint((dx, dy) => {

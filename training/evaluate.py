@@ -42,13 +42,13 @@ sys.path.insert(0, REPO)
 from lunette.proposals import region_proposals  # noqa: E402  (numpy and Pillow only)
 from lunette.colours import CHROMATIC, image_colours  # noqa: E402
 from lunette.buttons import asks_button_label, block_lines, button_boxes, lines_on_buttons  # noqa: E402
-from lunette.charts import asks_extreme, chart_bars, extreme_label  # noqa: E402
+from lunette.charts import asks_extreme, chart_bars, extreme_label, slice_label  # noqa: E402
 from lunette.counts import counted_thing, numbers_held_back, thing_count  # noqa: E402
 from lunette.held_back import words_held_back  # noqa: E402
 from lunette.thing_colours import colour_answers, coloured_thing  # noqa: E402
 from lunette.located_things import located_thing, thing_boxes  # noqa: E402
 from lunette.absent_shapes import absence_answers, asked_shape  # noqa: E402
-from lunette.chart_kinds import asks_chart_kind, chart_kinds, pie_kind  # noqa: E402
+from lunette.chart_kinds import asks_chart_kind, caption_kind, chart_kinds  # noqa: E402
 from lunette.diagram_order import asked_order, order_answers  # noqa: E402
 from lunette.titles import asks_title, title_answers  # noqa: E402
 from lunette.positions import asked_where, is_refusal, position_name  # noqa: E402
@@ -248,7 +248,7 @@ class TorchBackend:
     def caption(self, length="normal"):
         start = caption_start(*self._emoji()) if self.emoji else None
         if start is None and self.kinds:
-            start = pie_kind(self._pixels(proposals=False)[0])
+            start = caption_kind(self._pixels(proposals=False)[0])
         return self.gen.caption(self._state, length, quote_lines=self._lines if self.quotes else (),
                                 held_back=self._held_back(), start=start or "")["text"].strip()
 
@@ -265,19 +265,21 @@ class TorchBackend:
         return text
 
     def _pixel_answers(self, question: str):
-        """The answers the pixels leave: asked what a button says, the OCR lines on a button (lunette/buttons.py);
-        asked which bar is highest or lowest, its label (lunette/charts.py); asked a drawn thing's colour, its
-        regions' colours (lunette/thing_colours.py); asked whether there is a shape no region could be, "No"
-        (lunette/absent_shapes.py); asked what kind of chart it is, the pie or bars the pixels show
-        (lunette/chart_kinds.py); asked a chart's or document's title, its top line (lunette/titles.py); asked a
-        diagram's first, last, next or previous box, its label (lunette/diagram_order.py); asked what shape this
-        is, the names its one shape could be (lunette/what_shape.py); asked what emoji this is, how many or whether there is one, from the emoji the
+        """The answers the pixels leave: asked what a button says, the OCR lines on a button
+        (lunette/buttons.py); asked which bar (or slice) is highest or lowest, its label (lunette/charts.py);
+        asked a drawn thing's colour, its regions' colours (lunette/thing_colours.py); asked whether there is a
+        shape no region could be, "No" (lunette/absent_shapes.py); asked what kind of chart it is, the pie,
+        bars, line or scatter the pixels show (lunette/chart_kinds.py); asked a chart's or document's title, its
+        top line (lunette/titles.py); asked a diagram's first, last, next or previous box, its label
+        (lunette/diagram_order.py); asked what shape this is, the names its one shape could be
+        (lunette/what_shape.py); asked what emoji this is, how many or whether there is one, from the emoji the
         glyph index names (lunette/emoji_answers.py)."""
         if self._corners and self.buttons and asks_button_label(question):
             return lines_on_buttons(self._corners, button_boxes(self._pixels(proposals=False)[0]))
         extreme = asks_extreme(question) if self.extremes and self._corners else None
         if extreme:
-            label = extreme_label(chart_bars(self._pixels(proposals=False)[0]), self._corners, extreme)
+            snap = self._pixels(proposals=False)[0]
+            label = extreme_label(chart_bars(snap), self._corners, extreme) or slice_label(snap, self._corners, extreme)
             return [label] if label else []
         coloured = coloured_thing(question) if self.thing_colours else None
         if coloured:
@@ -533,7 +535,7 @@ def main():
                     help="checkpoint: a button's label answered from any OCR line, not only those on buttons "
                          "(lunette/buttons.py)")
     ap.add_argument("--free-extremes", action="store_true",
-                    help="checkpoint: which bar is highest or lowest answered by the model, not read from the "
+                    help="checkpoint: which bar or slice is highest or lowest answered by the model, not read from the "
                          "pixels (lunette/charts.py)")
     ap.add_argument("--free-thing-colours", action="store_true",
                     help="checkpoint: a named shape's, bar's or box's colour answered by the model alone, not among "

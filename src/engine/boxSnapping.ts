@@ -28,7 +28,7 @@ import { resizeRgbRegion } from './ocr/raster';
 /** Longest side the snapping looks at: finer than any model box, and cheap to flood. */
 export const SNAP_MAX_SIDE = 512;
 /** Two colours are alike when no channel differs by this much or more (of 255). */
-const TOLERANCE = 16;
+export const TOLERANCE = 16;
 /** A region's box replaces the model's only if they overlap at least this much (IoU). */
 const MIN_AGREEMENT = 0.2;
 /** A snapped box this close to one taken before (IoU) is the same thing found twice. */

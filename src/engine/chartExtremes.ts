@@ -1,5 +1,6 @@
 /**
- * A bar chart's highest and lowest bar read from the pixels (manifest `generation.chart_extremes: "pixels"`).
+ * A bar chart's highest and lowest bar, and a pie's largest and smallest slice, read from the pixels (manifest
+ * `generation.chart_extremes: "pixels"`).
  *
  * Asked "Which month is the highest?", the model answered with the first label of the axis ("Jan", "Q1", "W1") on
  * three of four bar charts of the real set: it cannot compare bars it sees at 128 px. Yet the bars are plain
@@ -13,6 +14,12 @@
  * middle of the bar before it, less a tick mark read into it ("cli-"). The pixels answer here, not the model:
  * that line is its only candidate (answerRanking.ts `bestAnswer` with `onlyCandidates`).
  *
+ * A pie's slices are regions too (imageCounts.ts `things(image, { thing: "slice" })`), the largest is the one with
+ * most pixels, and its label is the OCR line in its direction from the pie's middle (`sliceLabel`): of the lines that
+ * are not numbers (a share printed on a slice), less the top one when there are more of them than slices (the
+ * title), the one whose corner is at the angle nearest the slice's centroid, within SLICE_ANGLE. Free, the model
+ * named the largest slice of neither pie of the real set.
+ *
  * training/lunette/charts.py is the PyTorch reference, step for step; test/fixtures/charts.json holds cases both
  * sides must pass.
  */
@@ -21,6 +28,7 @@ import type { SnapImage } from './boxSnapping';
 import { plural } from './heldBackWords';
 import { things } from './imageCounts';
 import { SHAPES } from './imageShapes';
+import { imageRegions } from './regionProposals';
 
 const MOST = /\b(highest|largest|most|biggest|tallest|longest|greatest|maximum)\b/;
 const LEAST = /\b(lowest|smallest|least|fewest|shortest|minimum)\b/;
@@ -35,6 +43,13 @@ const LABEL_BELOW = 12;
 const CORNER_NUDGE = 0.5;
 /** An axis's tick mark beside a label, read into its line ("cli-"). */
 const TICK = /[\s\-\u2013\u2014|]+$/;
+/**
+ * A slice's label is an OCR line whose corner is within this many degrees of the slice's direction from the pie's
+ * middle (a label left of the pie ends, not starts, at that direction).
+ */
+const SLICE_ANGLE = 45;
+/** A share printed on a slice ("45%", "12.5"), not a label. */
+const NUMBER = /^[\d\s.,%]+$/;
 
 /** x0, y0, x1, y1 in percent of the image. */
 type PercentBox = readonly [number, number, number, number];
@@ -101,4 +116,34 @@ export function extremeLabel(bars: readonly PercentBox[], lines: readonly BlockL
     return furthest((l) => l.y, (l) => l.x < bar[0] && before < l.y && l.y <= middle + CORNER_NUDGE);
   }
   return undefined;
+}
+
+/**
+ * The text of the OCR line that labels a pie's largest slice ("most") or its smallest ("least"); undefined unless the
+ * image holds two or more slices and such a line is found.
+ */
+export function sliceLabel(image: SnapImage, lines: readonly BlockLine[], extreme: 'most' | 'least'): string | undefined {
+  const boxes = things(image, { thing: 'slice' });
+  if (boxes.length < 2) return undefined;
+  const { width: W, height: H } = image;
+  const regions = imageRegions(image, true);
+  const slices = boxes.map((b) => regions.find((r) => r.minX === b[0] && r.minY === b[1] && r.maxX === b[2] && r.maxY === b[3])!);
+  const sizes = slices.map((r) => r.pixels);
+  const slice = slices[sizes.indexOf(extreme === 'most' ? Math.max(...sizes) : Math.min(...sizes))]!;
+  const cx = (Math.min(...boxes.map((b) => b[0])) + Math.max(...boxes.map((b) => b[2]))) / 2;
+  const cy = (Math.min(...boxes.map((b) => b[1])) + Math.max(...boxes.map((b) => b[3]))) / 2;
+  const toward = Math.atan2(slice.sumY / slice.pixels + 0.5 - cy, slice.sumX / slice.pixels + 0.5 - cx);
+  let labels = lines.filter((line) => !NUMBER.test(line.text));
+  if (labels.length > boxes.length) {
+    const top = labels.reduce((best, line, i) => (line.y < labels[best]!.y ? i : best), 0);
+    labels = labels.filter((_, i) => i !== top);
+  }
+  let best: string | undefined;
+  let nearest = SLICE_ANGLE;
+  for (const { x, y, text } of labels) {
+    let off = Math.abs((Math.atan2((y * H) / 100 - cy, (x * W) / 100 - cx) - toward) * (180 / Math.PI)) % 360;
+    off = Math.min(off, 360 - off);
+    if (off <= nearest) [best, nearest] = [text, off];
+  }
+  return best ? best.replace(TICK, '') || undefined : undefined;
 }

@@ -15,7 +15,7 @@ import { loadModelPack } from './modelPack';
 import { promptText, stripSpecialTokens } from './prompt';
 import { type BlockLine, bestAnswer, blockLines } from './answerRanking';
 import { asksButtonLabel, buttonBoxes, linesOnButtons } from './buttonLabels';
-import { asksExtreme, chartBars, extremeLabel } from './chartExtremes';
+import { asksExtreme, chartBars, extremeLabel, sliceLabel } from './chartExtremes';
 import { TokenTexts, quoteCandidates } from './quotes';
 import { type SnapImage, snapImage } from './boxSnapping';
 import { type HeldBackOptions, WordSpellings, wordsHeldBack } from './heldBackWords';
@@ -23,7 +23,7 @@ import { NUMBERS, countedThing, numbersHeldBack, thingCount } from './imageCount
 import { colourAnswers, colouredThing } from './thingColours';
 import { locatedThing, thingBoxes } from './locatedThings';
 import { absenceAnswers, askedShape } from './absentShapes';
-import { asksChartKind, chartKinds, pieKind } from './chartKinds';
+import { asksChartKind, captionKind, chartKinds } from './chartKinds';
 import { askedOrder, orderAnswers } from './diagramOrder';
 import { asksTitle, titleAnswers } from './titles';
 import { askedWhere, isRefusal, positionName } from './positions';
@@ -292,10 +292,10 @@ export class Engine {
 
   /**
    * The answers the pixels leave (the first rule the question is for decides; docs/model-pack.md): asked what a
-   * button says, the OCR lines that start on a button (buttonLabels.ts); asked which bar is highest or lowest, its
-   * label (chartExtremes.ts); asked a drawn thing's colour, its regions' colours (thingColours.ts); asked whether
-   * there is a shape no region could be, "No" (absentShapes.ts); asked what kind of chart it is, the pie or bars
-   * the pixels show (chartKinds.ts); asked a chart's or document's title, its top line (titles.ts); asked a
+   * button says, the OCR lines that start on a button (buttonLabels.ts); asked which bar (or slice) is highest or
+   * lowest, its label (chartExtremes.ts); asked a drawn thing's colour, its regions' colours (thingColours.ts); asked
+   * whether there is a shape no region could be, "No" (absentShapes.ts); asked what kind of chart it is, the pie,
+   * bars, line or scatter the pixels show (chartKinds.ts); asked a chart's or document's title, its top line (titles.ts); asked a
    * diagram's first, last, next or previous box, its label (diagramOrder.ts); asked what shape this is, the names its
    * one shape could be (whatShape.ts); asked what emoji this is, how many or whether there is one, from the emoji the
    * glyph index names (emojiAnswers.ts). That counts as preprocessing.
@@ -316,7 +316,7 @@ export class Engine {
     const extreme = lines.length > 0 && generation.chart_extremes === 'pixels' ? asksExtreme(question) : undefined;
     if (extreme) {
       return (pixels) => {
-        const label = extremeLabel(chartBars(pixels), lines, extreme);
+        const label = extremeLabel(chartBars(pixels), lines, extreme) ?? sliceLabel(pixels, lines, extreme);
         return label ? [label] : [];
       };
     }
@@ -351,14 +351,15 @@ export class Engine {
 
   /**
    * How the caption starts where every object of the picture is an emoji the glyph index names (emojiAnswers.ts
-   * `captionStart`), or else where it is a pie chart (chartKinds.ts `pieKind`); that counts as preprocessing.
+   * `captionStart`), or else where it is a pie, line or scatter chart (chartKinds.ts `captionKind`); that counts as
+   * preprocessing.
    */
   private async captionStart(image: ImageBytes, encoded: EncodedImage, timings: Timings): Promise<string | undefined> {
-    const pies = this.adapter.manifest.generation.chart_kinds === 'pixels';
-    if (!this.emoji && !pies) return undefined;
+    const charts = this.adapter.manifest.generation.chart_kinds === 'pixels';
+    if (!this.emoji && !charts) return undefined;
     const t = performance.now();
     const pixels = await this.snapOf(image);
-    const start = (this.emoji ? captionStart(this.recognised(encoded, pixels)) : undefined) ?? (pies ? pieKind(pixels) : undefined);
+    const start = (this.emoji ? captionStart(this.recognised(encoded, pixels)) : undefined) ?? (charts ? captionKind(pixels) : undefined);
     timings.preprocess_ms += performance.now() - t;
     return start;
   }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { blockLines } from '../../src/engine/answerRanking';
-import { asksExtreme, chartBars, extremeLabel } from '../../src/engine/chartExtremes';
+import { asksExtreme, chartBars, extremeLabel, sliceLabel } from '../../src/engine/chartExtremes';
 import { ROOT, type ShapePicture, drawPicture } from '../helpers';
 
 // The cases training/tests/test_charts.py runs against the PyTorch reference too. The bundled model is checked end
@@ -11,10 +11,11 @@ import { ROOT, type ShapePicture, drawPicture } from '../helpers';
 interface Fixture {
   asks: { question: string; extreme: 'most' | 'least' | null }[];
   pictures: (ShapePicture & { name: string; lines: string; questions: string[]; bars: number[][]; labels: (string | null)[] })[];
+  pies: (ShapePicture & { name: string; lines: string; questions: string[]; labels: (string | null)[] })[];
 }
 const FIXTURE = JSON.parse(readFileSync(path.join(ROOT, 'test', 'fixtures', 'charts.json'), 'utf8')) as Fixture;
 
-describe("a bar chart's highest and lowest bar read from the pixels", () => {
+describe("a bar chart's highest and lowest bar, and a pie's largest and smallest slice, read from the pixels", () => {
   it('knows which questions ask for the highest or the lowest', () => {
     for (const c of FIXTURE.asks) assert.equal(asksExtreme(c.question) ?? null, c.extreme, c.question);
   });
@@ -26,5 +27,14 @@ describe("a bar chart's highest and lowest bar read from the pixels", () => {
       const labels = picture.questions.map((q) => extremeLabel(bars, blockLines(picture.lines), asksExtreme(q)!) ?? null);
       assert.deepEqual(labels, picture.labels, picture.name);
     }
+  });
+
+  it("finds the label of a pie's largest and smallest slice, and none where no label lies in its direction", () => {
+    for (const picture of FIXTURE.pies) {
+      const image = drawPicture(picture);
+      const labels = picture.questions.map((q) => sliceLabel(image, blockLines(picture.lines), asksExtreme(q)!) ?? null);
+      assert.deepEqual(labels, picture.labels, picture.name);
+    }
+    assert.ok(FIXTURE.pies.some((p) => !p.labels.includes(null)) && FIXTURE.pies.some((p) => p.labels.every((l) => l === null)));
   });
 });

@@ -1,4 +1,5 @@
-"""A bar chart's highest and lowest bar read from the pixels (pack manifest `generation.chart_extremes: "pixels"`).
+"""A bar chart's highest and lowest bar, and a pie's largest and smallest slice, read from the pixels (pack manifest
+`generation.chart_extremes: "pixels"`).
 
 The PyTorch reference of `src/engine/chartExtremes.ts`, step for step; `test/fixtures/charts.json` holds cases both
 sides must pass. Asked "Which month is the highest?", the model answered with the first label of the axis ("Jan",
@@ -12,15 +13,24 @@ on one base line, or growing from one axis (`chart_bars`), the answer is the lab
 starting furthest on (the later one on a tie) but no further than the bar's middle, and further on than the
 middle of the bar before it, less a tick mark read into it ("cli-"). The pixels answer here, not the model: it
 is given that line as its only candidate (`Generator.best_answer` with `only_candidates`).
+
+A pie's slices are regions too (lunette/counts.py `things(snap, "slice")`), the largest is the one with most
+pixels, and its label is the OCR line in its direction from the pie's middle (`slice_label`): of the lines that are
+not numbers (a share printed on a slice), less the top one when there are more of them than slices (the title),
+the one whose corner is at the angle nearest the slice's centroid, within SLICE_ANGLE. Free, the model named the
+largest slice of neither pie of the real set.
 """
 from __future__ import annotations
 
 import re
 from typing import List, Optional, Sequence, Tuple
 
+import math
+
 import numpy as np
 
 from .counts import things
+from .proposals import image_regions
 from .held_back import plural
 from .shapes import SHAPES
 
@@ -38,6 +48,11 @@ LABEL_BELOW = 12.0
 CORNER_NUDGE = 0.5
 # an axis's tick mark beside a label, read into its line ("cli-")
 _TICK = re.compile(r"[\s\-\u2013\u2014|]+$")
+# a slice's label is an OCR line whose corner is within this many degrees of the slice's direction from the pie's
+# middle (a label left of the pie ends, not starts, at that direction)
+SLICE_ANGLE = 45.0
+# a share printed on a slice ("45%", "12.5"), not a label
+_NUMBER = re.compile(r"^[\d\s.,%]+$")
 
 Box = Tuple[float, float, float, float]
 
@@ -108,3 +123,30 @@ def extreme_label(bars: Sequence[Box], lines: Sequence[Tuple[int, int, str]], ex
 
 def _without_tick(label: str) -> Optional[str]:
     return _TICK.sub("", label) or None
+
+
+def slice_label(snap: np.ndarray, lines: Sequence[Tuple[int, int, str]], extreme: str) -> Optional[str]:
+    """The text of the OCR line (x, y in whole percent, text) that labels a pie's largest slice ("most") or its
+    smallest ("least"); None unless the image holds two or more slices and such a line is found."""
+    boxes = things(snap, "slice")
+    if len(boxes) < 2:
+        return None
+    H, W, _ = snap.shape
+    regions = {tuple(region[1:5]): region for region in image_regions(snap, distinct=True)}
+    slices = [regions[tuple(box)] for box in boxes]
+    sizes = [region[0] for region in slices]
+    pixels, _, _, _, _, sum_x, sum_y = slices[sizes.index(max(sizes) if extreme == "most" else min(sizes))]
+    cx = (min(b[0] for b in boxes) + max(b[2] for b in boxes)) / 2
+    cy = (min(b[1] for b in boxes) + max(b[3] for b in boxes)) / 2
+    toward = math.atan2(sum_y / pixels + 0.5 - cy, sum_x / pixels + 0.5 - cx)
+    labels = [line for line in lines if not _NUMBER.match(line[2])]
+    if len(labels) > len(boxes):
+        top = min(range(len(labels)), key=lambda i: labels[i][1])
+        labels = labels[:top] + labels[top + 1:]
+    best, nearest = None, SLICE_ANGLE
+    for x, y, text in labels:
+        off = abs(math.degrees(math.atan2(y * H / 100 - cy, x * W / 100 - cx) - toward)) % 360
+        off = min(off, 360 - off)
+        if off <= nearest:
+            best, nearest = text, off
+    return _without_tick(best) if best else None

@@ -21,13 +21,18 @@ def draw_rects(picture) -> "np.ndarray":
 
 
 def draw_picture(picture) -> "np.ndarray":
-    """`draw_rects`, then each of `discs` (cx, cy, r, colour): the pixels whose centre (x + 0.5, y + 0.5) is closer
-    than r to (cx, cy), then each of `sectors` (cx, cy, r, from, to, colour): those of a disc's pixels whose centre
-    is at an angle in [from, to) degrees, clockwise from +x (y down), then each of `holes` as a disc (a donut's
-    middle); as test/fixtures/shapes.json and counts.json describe their pictures."""
+    """`draw_rects`, then each of `strokes` (x0, y0, x1, y1, width, colour): the pixels whose centre is nearer than
+    width / 2 to the segment, then each of `discs` (cx, cy, r, colour): the pixels whose centre (x + 0.5, y + 0.5)
+    is closer than r to (cx, cy), then each of `sectors` (cx, cy, r, from, to, colour): those of a disc's pixels
+    whose centre is at an angle in [from, to) degrees, clockwise from +x (y down), then each of `holes` as a disc
+    (a donut's middle); as test/fixtures/shapes.json, counts.json and chart-kinds.json describe their pictures."""
     import numpy as np
     img = draw_rects(picture)
     ys, xs = np.mgrid[0:picture["height"], 0:picture["width"]]
+    for x0, y0, x1, y1, width, colour in picture.get("strokes", []):
+        dx, dy, px, py = x1 - x0, y1 - y0, xs + 0.5 - x0, ys + 0.5 - y0
+        t = np.minimum(1, np.maximum(0, (px * dx + py * dy) / (dx * dx + dy * dy)))
+        img[(px - t * dx) ** 2 + (py - t * dy) ** 2 < (width / 2) ** 2] = colour
     for cx, cy, r, colour in picture.get("discs", []):
         img[(xs + 0.5 - cx) ** 2 + (ys + 0.5 - cy) ** 2 < r * r] = colour
     for cx, cy, r, start, end, colour in picture.get("sectors", []):

@@ -1,11 +1,11 @@
-"""A bar chart's extremes read from the pixels: lunette/charts.py on the cases test/engine/chartExtremes.test.ts runs
+"""A bar chart's and a pie's extremes read from the pixels: lunette/charts.py on the cases test/engine/chartExtremes.test.ts runs
 too (test/fixtures/charts.json)."""
 import json
 import os
 
 from conftest import REPO, draw_picture
 from lunette.buttons import block_lines
-from lunette.charts import asks_extreme, chart_bars, extreme_label
+from lunette.charts import asks_extreme, chart_bars, extreme_label, slice_label
 
 with open(os.path.join(REPO, "test", "fixtures", "charts.json"), encoding="utf-8") as f:
     FIXTURE = json.load(f)
@@ -22,3 +22,11 @@ def test_the_label_of_a_pictures_highest_and_lowest_bar():
         assert [[round(v, 4) for v in b] for b in bars] == picture["bars"], picture["name"]
         labels = [extreme_label(bars, block_lines(picture["lines"]), asks_extreme(q)) for q in picture["questions"]]
         assert labels == picture["labels"], picture["name"]
+
+
+def test_the_label_of_a_pies_largest_and_smallest_slice():
+    for picture in FIXTURE["pies"]:
+        snap = draw_picture(picture)
+        labels = [slice_label(snap, block_lines(picture["lines"]), asks_extreme(q)) for q in picture["questions"]]
+        assert labels == picture["labels"], picture["name"]
+    assert any(None not in p["labels"] for p in FIXTURE["pies"]) and any(p["labels"] == [None, None] for p in FIXTURE["pies"])
