@@ -51,6 +51,9 @@ from lunette.absent_shapes import absence_answers, asked_shape  # noqa: E402
 from lunette.chart_kinds import asks_chart_kind, caption_kind, chart_kinds  # noqa: E402
 from lunette.diagram_order import asked_order, order_answers  # noqa: E402
 from lunette.titles import asks_title, title_answers  # noqa: E402
+from lunette.terminal_lines import asked_terminal, terminal_answers  # noqa: E402
+from lunette.file_names import asked_file, file_answers  # noqa: E402
+from lunette.error_lines import asked_error, error_answers  # noqa: E402
 from lunette.positions import asked_where, is_refusal, position_name  # noqa: E402
 from lunette.what_shape import asks_what_shape, shape_answers  # noqa: E402
 from lunette.emoji import EmojiIndex, recognise  # noqa: E402
@@ -165,7 +168,8 @@ class TorchBackend:
                  shapes: bool = True, counts: bool = True, buttons: bool = True, extremes: bool = True,
                  thing_colours: bool = True, thing_regions: bool = True, absent_shapes: bool = True,
                  kinds: bool = True, order: bool = True, what_shape: bool = True, emoji: str = None,
-                 titles: bool = True, positions: bool = True):
+                 titles: bool = True, positions: bool = True, terminal: bool = True, file_names: bool = True,
+                 errors: bool = True):
         import torch
         from lunette.checkpoint import load_checkpoint
         from lunette.config import ModelConfig
@@ -206,6 +210,10 @@ class TorchBackend:
         self.titles = titles
         # and generation.positions = "detect"
         self.positions = positions
+        # and generation.terminal, generation.file_names and generation.errors = "ocr_lines"
+        self.terminal = terminal
+        self.file_names = file_names
+        self.errors = errors
         # and generation.what_shape = "pixels"
         self.what_shape = what_shape
         # and generation.emoji = "pixels": the glyph index of this pack directory (None: off)
@@ -265,15 +273,17 @@ class TorchBackend:
         return text
 
     def _pixel_answers(self, question: str):
-        """The answers the pixels leave: asked what a button says, the OCR lines on a button
-        (lunette/buttons.py); asked which bar (or slice) is highest or lowest, its label (lunette/charts.py);
-        asked a drawn thing's colour, its regions' colours (lunette/thing_colours.py); asked whether there is a
-        shape no region could be, "No" (lunette/absent_shapes.py); asked what kind of chart it is, the pie,
-        bars, line or scatter the pixels show (lunette/chart_kinds.py); asked a chart's or document's title, its
-        top line (lunette/titles.py); asked a diagram's first, last, next or previous box, its label
-        (lunette/diagram_order.py); asked what shape this is, the names its one shape could be
-        (lunette/what_shape.py); asked what emoji this is, how many or whether there is one, from the emoji the
-        glyph index names (lunette/emoji_answers.py)."""
+        """The answers the pixels leave: asked what a button says, the OCR lines on a button (lunette/buttons.py);
+        asked which bar (or slice) is highest or lowest, its label (lunette/charts.py); asked a drawn thing's
+        colour, its regions' colours (lunette/thing_colours.py); asked whether there is a shape no region could be,
+        "No" (lunette/absent_shapes.py); asked what kind of chart it is, the pie, bars, line or scatter the pixels
+        show (lunette/chart_kinds.py); asked a chart's or document's title, its top line (lunette/titles.py); asked
+        a diagram's first, last, next or previous box, its label (lunette/diagram_order.py); asked what shape this
+        is, the names its one shape could be (lunette/what_shape.py); asked the command run, how many commits or the
+        latest, the OCR lines' answer (lunette/terminal_lines.py); asked which file, the open file or the code's
+        language, the OCR lines' file names (lunette/file_names.py); asked whether there is an error, its code or
+        the missing package, the OCR lines' answer (lunette/error_lines.py); asked what emoji this is, how many or
+        whether there is one, from the emoji the glyph index names (lunette/emoji_answers.py)."""
         if self._corners and self.buttons and asks_button_label(question):
             return lines_on_buttons(self._corners, button_boxes(self._pixels(proposals=False)[0]))
         extreme = asks_extreme(question) if self.extremes and self._corners else None
@@ -296,6 +306,15 @@ class TorchBackend:
             return order_answers(self._pixels(proposals=False)[0], self._corners, *order)
         if self.what_shape and asks_what_shape(question):
             return shape_answers(self._pixels(proposals=False)[0])
+        terminal = asked_terminal(question) if self.terminal and self._corners else None
+        if terminal:
+            return terminal_answers(self._corners, terminal)
+        file = asked_file(question) if self.file_names and self._corners else None
+        if file:
+            return file_answers(self._corners, file)
+        error = asked_error(question) if self.errors and self._corners else None
+        if error:
+            return error_answers(self._corners, error)
         asked = asked_emoji(question, self.emoji.names) if self.emoji else None
         return emoji_answers(asked, *self._emoji()) if asked else []
 
@@ -564,6 +583,15 @@ def main():
     ap.add_argument("--free-emoji", action="store_true",
                     help="checkpoint: emoji named, counted and located by the model alone, not by the glyph index "
                          "(lunette/emoji.py)")
+    ap.add_argument("--free-terminal", action="store_true",
+                    help="checkpoint: the command run and a git log's commits answered by the model, not read from "
+                         "the OCR lines (lunette/terminal_lines.py)")
+    ap.add_argument("--free-file-names", action="store_true",
+                    help="checkpoint: which file, the open file and the code's language answered by the model, not "
+                         "read from the OCR lines' file names (lunette/file_names.py)")
+    ap.add_argument("--free-errors", action="store_true",
+                    help="checkpoint: whether there is an error, its code and the missing package answered by the "
+                         "model, not read from the OCR lines (lunette/error_lines.py)")
     ap.add_argument("--emoji-index", default=os.path.join(REPO, "models", "lunette-nano"),
                     help="checkpoint: the pack directory whose emoji.json and emoji.bin name emoji")
     ap.add_argument("--free-counts", action="store_true",
@@ -584,7 +612,8 @@ def main():
                                       absent_shapes=not args.free_absent_shapes, kinds=not args.free_chart_kinds,
                                       order=not args.free_diagram_order, what_shape=not args.free_what_shape,
                                       emoji=None if args.free_emoji else args.emoji_index, titles=not args.free_titles,
-                                      positions=not args.free_positions), f"torch:{args.checkpoint}"
+                                      positions=not args.free_positions, terminal=not args.free_terminal,
+                                      file_names=not args.free_file_names, errors=not args.free_errors), f"torch:{args.checkpoint}"
         modes = {"gt": [True], "none": [False], "both": [True, False]}[args.ocr]
     report = {"model": label, "step": getattr(backend, "step", None), "results": {}, "log": {}}
     t0 = time.time()

@@ -28,6 +28,9 @@ import { askedOrder, orderAnswers } from './diagramOrder';
 import { asksTitle, titleAnswers } from './titles';
 import { askedWhere, isRefusal, positionName } from './positions';
 import { asksWhatShape, shapeAnswers } from './whatShape';
+import { askedTerminal, terminalAnswers } from './terminalLines';
+import { askedFile, fileAnswers } from './fileNames';
+import { askedError, errorAnswers } from './errorLines';
 import { EmojiIndex, type Recognised } from './emoji';
 import { askedEmoji, captionStart, emojiAnswers, emojiObjectName, firstSentence, joinStart, locatedEmoji } from './emojiAnswers';
 import { CHROMATIC, imageColours } from './imageColours';
@@ -293,12 +296,15 @@ export class Engine {
   /**
    * The answers the pixels leave (the first rule the question is for decides; docs/model-pack.md): asked what a
    * button says, the OCR lines that start on a button (buttonLabels.ts); asked which bar (or slice) is highest or
-   * lowest, its label (chartExtremes.ts); asked a drawn thing's colour, its regions' colours (thingColours.ts); asked
-   * whether there is a shape no region could be, "No" (absentShapes.ts); asked what kind of chart it is, the pie,
-   * bars, line or scatter the pixels show (chartKinds.ts); asked a chart's or document's title, its top line (titles.ts); asked a
-   * diagram's first, last, next or previous box, its label (diagramOrder.ts); asked what shape this is, the names its
-   * one shape could be (whatShape.ts); asked what emoji this is, how many or whether there is one, from the emoji the
-   * glyph index names (emojiAnswers.ts). That counts as preprocessing.
+   * lowest, its label (chartExtremes.ts); asked a drawn thing's colour, its regions' colours (thingColours.ts);
+   * asked whether there is a shape no region could be, "No" (absentShapes.ts); asked what kind of chart it is, the
+   * pie, bars, line or scatter the pixels show (chartKinds.ts); asked a chart's or document's title, its top line
+   * (titles.ts); asked a diagram's first, last, next or previous box, its label (diagramOrder.ts); asked what shape
+   * this is, the names its one shape could be (whatShape.ts); asked the command run, how many commits or the
+   * latest, the OCR lines' answer (terminalLines.ts); asked which file, the open file or the code's language, the
+   * OCR lines' file names (fileNames.ts); asked whether there is an error, its code or the missing package, the OCR
+   * lines' answer (errorLines.ts); asked what emoji this is, how many or whether there is one, from the
+   * emoji the glyph index names (emojiAnswers.ts). That counts as preprocessing.
    */
   private async pixelAnswers(image: ImageBytes, encoded: EncodedImage, question: string, timings: Timings): Promise<string[]> {
     const rule = this.pixelRule(question, encoded);
@@ -329,6 +335,12 @@ export class Engine {
     const order = lines.length > 0 && generation.diagram_order === 'pixels' ? askedOrder(question) : undefined;
     if (order) return (pixels) => orderAnswers(pixels, lines, order);
     if (generation.what_shape === 'pixels' && asksWhatShape(question)) return shapeAnswers;
+    const terminal = lines.length > 0 && generation.terminal === 'ocr_lines' ? askedTerminal(question) : undefined;
+    if (terminal) return () => terminalAnswers(lines, terminal);
+    const file = lines.length > 0 && generation.file_names === 'ocr_lines' ? askedFile(question) : undefined;
+    if (file) return () => fileAnswers(lines, file);
+    const error = lines.length > 0 && generation.errors === 'ocr_lines' ? askedError(question) : undefined;
+    if (error) return () => errorAnswers(lines, error);
     const asked = this.emoji ? askedEmoji(question, this.emoji.names) : undefined;
     if (asked) return (pixels) => emojiAnswers(asked, this.recognised(encoded, pixels));
     return undefined;

@@ -82,6 +82,12 @@ export interface Manifest {
     diagram_order?: 'pixels';
     /** "pixels": asked a chart's or document's title, the answer is the OCR block's top line (titles.ts). */
     titles?: 'pixels';
+    /** "ocr_lines": asked the command run, how many commits or the latest one, the OCR lines answer (terminalLines.ts). */
+    terminal?: 'ocr_lines';
+    /** "ocr_lines": asked which file, the open file or the code's language, the OCR lines' file names answer (fileNames.ts). */
+    file_names?: 'ocr_lines';
+    /** "ocr_lines": asked whether there is an error, its code or the missing package, the OCR lines answer (errorLines.ts). */
+    errors?: 'ocr_lines';
     /** "detect": asked where a thing is, the answer is the place of the box detect gives it, unless the model refuses (positions.ts). */
     positions?: 'detect';
     /** "pixels": asked what shape this is, the answer is one of the names the picture's one shape could be (whatShape.ts). */
@@ -186,6 +192,7 @@ export function validateManifest(value: unknown): string[] {
     ['colours', 'pixels'], ['shapes', 'pixels'], ['counts', 'pixels'], ['button_labels', 'pixels'],
     ['chart_extremes', 'pixels'], ['thing_colours', 'pixels'], ['thing_regions', 'pixels'],
     ['absent_shapes', 'pixels'], ['chart_kinds', 'pixels'], ['diagram_order', 'pixels'], ['titles', 'pixels'], ['positions', 'detect'], ['what_shape', 'pixels'], ['emoji', 'pixels'],
+    ['terminal', 'ocr_lines'], ['file_names', 'ocr_lines'], ['errors', 'ocr_lines'],
   ] as const;
   for (const [key, value] of rules) {
     const given = v.generation?.[key];

@@ -212,6 +212,32 @@ describe('the bundled model reads real screenshots', () => {
     assert.equal(ask('training/eval_real/images/chart-line.png', 'What is the title of the chart?'), 'Response time');
   });
 
+  it("reads line charts, scatter plots and a pie's largest slice from the pixels (chart_kinds, chart_extremes)", () => {
+    // Free, the model called a line chart "A bar chart", a scatter plot "A horizontal bar chart" and a pie's largest
+    // slice "Windows"; lines and dots are coloured marks, slices are labelled by the line in their direction.
+    assert.equal(ask('training/eval_real/images/chart-line.png', 'What kind of chart is this?'), 'A line chart');
+    assert.equal(ask('training/eval_real/images/chart-scatter.png', 'What kind of chart is this?'), 'A scatter plot');
+    const line = cli(['caption', path.join(ROOT, 'training/eval_real/images/chart-memory.png')]);
+    assert.match(line.stdout.trim(), /^A line chart\b/, line.stderr);
+    assert.equal(ask('training/eval_real/images/chart-pie-os.png', 'Which slice is the largest?'), 'Linux');
+    assert.equal(ask('training/eval_real/images/chart-languages.png', 'Which slice is the smallest?'), 'Rust');
+  });
+
+  it('reads commands, commits, file names, languages and errors from the OCR lines (terminal, file_names, errors)', () => {
+    // Free, the model answered "git log" for "git log --oneline", 2 commits of 3, "main.go" over a tab reading
+    // "main.rs", "Delete report.pdf?" for which file, "No" to an error banner and "pip install" for the missing package.
+    const image = (name: string): string => `training/eval_real/images/${name}.png`;
+    assert.equal(ask(image('term-git-log'), 'What command was run?'), 'git log --oneline');
+    assert.equal(ask(image('term-git-log'), 'How many commits are shown?'), '3');
+    assert.equal(ask(image('term-git-log'), 'What is the latest commit message?'), 'Fix login redirect');
+    assert.equal(ask(image('code-rust-light'), 'What is the name of the open file?'), 'main.rs');
+    assert.equal(ask(image('code-rust-light'), 'Which language is the code written in?'), 'Rust');
+    assert.equal(ask(image('ui-delete-dialog'), 'Which file will be deleted?'), 'report.pdf');
+    assert.equal(ask(image('ui-error-banner'), 'Is there an error?'), 'Yes');
+    assert.equal(ask(image('ui-404'), 'What error code is shown?'), '404');
+    assert.equal(ask(image('term-pip-error'), 'Which package could not be found?'), 'torchvizard');
+  });
+
   it('names, counts and finds emoji by the glyph index (generation.emoji)', () => {
     // Free, the model captioned the dog "There is a red circle and a brown rectangle.", called it "A mouse icon",
     // counted one car of two and found no dog; src/engine/emoji.ts matches each object with the font's glyphs.

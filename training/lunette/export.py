@@ -234,6 +234,9 @@ def export_pack(
     positions: Optional[str] = None,
     what_shape: Optional[str] = None,
     emoji: Optional[str] = None,
+    terminal: Optional[str] = None,
+    file_names: Optional[str] = None,
+    errors: Optional[str] = None,
     single_line: bool = False,
 ) -> dict:
     """Write the pack into out_dir and return the manifest (also written as manifest.json)."""
@@ -299,6 +302,9 @@ def export_pack(
                        **({"positions": positions} if positions else {}),
                        **({"what_shape": what_shape} if what_shape else {}),
                        **({"emoji": emoji} if emoji else {}),
+                       **({"terminal": terminal} if terminal else {}),
+                       **({"file_names": file_names} if file_names else {}),
+                       **({"errors": errors} if errors else {}),
                        **({"single_line": True} if single_line else {})},
         "files": {f: file_entry(os.path.join(out_dir, f)) for f in files},
     }
