@@ -54,6 +54,7 @@ from lunette.titles import asks_title, title_answers  # noqa: E402
 from lunette.terminal_lines import asked_terminal, terminal_answers  # noqa: E402
 from lunette.file_names import asked_file, file_answers  # noqa: E402
 from lunette.error_lines import asked_error, error_answers  # noqa: E402
+from lunette.selected_items import asks_selected, selected_items  # noqa: E402
 from lunette.positions import asked_where, is_refusal, position_name  # noqa: E402
 from lunette.what_shape import asks_what_shape, shape_answers  # noqa: E402
 from lunette.emoji import EmojiIndex, recognise  # noqa: E402
@@ -169,7 +170,7 @@ class TorchBackend:
                  thing_colours: bool = True, thing_regions: bool = True, absent_shapes: bool = True,
                  kinds: bool = True, order: bool = True, what_shape: bool = True, emoji: str = None,
                  titles: bool = True, positions: bool = True, terminal: bool = True, file_names: bool = True,
-                 errors: bool = True):
+                 errors: bool = True, selected: bool = True):
         import torch
         from lunette.checkpoint import load_checkpoint
         from lunette.config import ModelConfig
@@ -214,6 +215,8 @@ class TorchBackend:
         self.terminal = terminal
         self.file_names = file_names
         self.errors = errors
+        # and generation.selected_items = "pixels"
+        self.selected = selected
         # and generation.what_shape = "pixels"
         self.what_shape = what_shape
         # and generation.emoji = "pixels": the glyph index of this pack directory (None: off)
@@ -282,8 +285,9 @@ class TorchBackend:
         is, the names its one shape could be (lunette/what_shape.py); asked the command run, how many commits or the
         latest, the OCR lines' answer (lunette/terminal_lines.py); asked which file, the open file or the code's
         language, the OCR lines' file names (lunette/file_names.py); asked whether there is an error, its code or
-        the missing package, the OCR lines' answer (lunette/error_lines.py); asked what emoji this is, how many or
-        whether there is one, from the emoji the glyph index names (lunette/emoji_answers.py)."""
+        the missing package, the OCR lines' answer (lunette/error_lines.py); asked which tab, menu or item is
+        selected, the lines that stand out of their row or column (lunette/selected_items.py); asked what emoji this
+        is, how many or whether there is one, from the emoji the glyph index names (lunette/emoji_answers.py)."""
         if self._corners and self.buttons and asks_button_label(question):
             return lines_on_buttons(self._corners, button_boxes(self._pixels(proposals=False)[0]))
         extreme = asks_extreme(question) if self.extremes and self._corners else None
@@ -315,6 +319,8 @@ class TorchBackend:
         error = asked_error(question) if self.errors and self._corners else None
         if error:
             return error_answers(self._corners, error)
+        if self.selected and self._corners and asks_selected(question):
+            return selected_items(self._pixels(proposals=False)[0], self._corners)
         asked = asked_emoji(question, self.emoji.names) if self.emoji else None
         return emoji_answers(asked, *self._emoji()) if asked else []
 
@@ -592,6 +598,9 @@ def main():
     ap.add_argument("--free-errors", action="store_true",
                     help="checkpoint: whether there is an error, its code and the missing package answered by the "
                          "model, not read from the OCR lines (lunette/error_lines.py)")
+    ap.add_argument("--free-selected", action="store_true",
+                    help="checkpoint: which tab, menu or item is selected answered by the model, not read from the "
+                         "pixels around the OCR lines (lunette/selected_items.py)")
     ap.add_argument("--emoji-index", default=os.path.join(REPO, "models", "lunette-nano"),
                     help="checkpoint: the pack directory whose emoji.json and emoji.bin name emoji")
     ap.add_argument("--free-counts", action="store_true",
@@ -613,7 +622,8 @@ def main():
                                       order=not args.free_diagram_order, what_shape=not args.free_what_shape,
                                       emoji=None if args.free_emoji else args.emoji_index, titles=not args.free_titles,
                                       positions=not args.free_positions, terminal=not args.free_terminal,
-                                      file_names=not args.free_file_names, errors=not args.free_errors), f"torch:{args.checkpoint}"
+                                      file_names=not args.free_file_names, errors=not args.free_errors,
+                                      selected=not args.free_selected), f"torch:{args.checkpoint}"
         modes = {"gt": [True], "none": [False], "both": [True, False]}[args.ocr]
     report = {"model": label, "step": getattr(backend, "step", None), "results": {}, "log": {}}
     t0 = time.time()

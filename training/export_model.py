@@ -101,7 +101,7 @@ def main():
                            thing_regions="pixels", absent_shapes="pixels", chart_kinds="pixels",
                            diagram_order="pixels", titles="pixels", what_shape="pixels", emoji="pixels",
                            positions="detect", terminal="ocr_lines", file_names="ocr_lines",
-                           errors="ocr_lines", single_line=True)
+                           errors="ocr_lines", selected_items="pixels", single_line=True)
     if args.fp16:
         from lunette.export import file_entry, write_json
         for f in ("vision.onnx", "embed.onnx", "decoder.onnx", "region.onnx"):

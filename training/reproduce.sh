@@ -8,7 +8,7 @@
 # Needs the Debian packages of training/README.md and `npm ci && npm run build` (engine parity and evaluation).
 # Training stops at fixed image counts (--until-images), so the schedule does not depend on the machine's speed;
 # on 2 shared cores it took ~57 min for 0.1.0, about 170 min in all for 0.2.0, 111 more minutes for 0.3.0, 95 more for 0.4.0, 109 more for 0.5.0
-# and about 55 more for 0.6.0 (0.6.1: the same weights, colour and shape words held to the pixels; 0.6.2: shape counts too; 0.6.3: drawn things located, and emoji named, from the pixels).
+# and about 55 more for 0.6.0 (0.6.1: the same weights, colour and shape words held to the pixels; 0.6.2: shape counts too; 0.6.3: drawn things located, and emoji named, from the pixels; 0.6.4: charts, terminals, files and errors read from the pixels and OCR lines).
 # The synthetic generator (training/synth) is deterministic per (seed, image),
 # but it is still being extended: a later version of it draws different images, so numbers move within noise.
 set -euo pipefail
@@ -82,7 +82,7 @@ $PY training/train.py --name "$NAME-visual" --resume --until-images 134776 --min
 RUN=training/runs/$NAME-halfway
 $PY training/interpolate_checkpoints.py --base "$BASE_RUN/ckpt-final.pt" --tuned "$VIS_RUN/ckpt.pt" --alpha 0.5 --out "$RUN"
 
-$PY training/export_model.py --checkpoint "$RUN/ckpt-final.pt" --out "$OUT" --version 0.6.3 --card models/lunette-nano/MODEL_CARD.md
+$PY training/export_model.py --checkpoint "$RUN/ckpt-final.pt" --out "$OUT" --version 0.6.4 --card models/lunette-nano/MODEL_CARD.md
 $PY training/check_parity.py "$OUT"
 $PY training/evaluate.py --checkpoint "$RUN/ckpt-final.pt" --real --ocr both --out "$RUN/eval-real-torch.json"
 $PY training/evaluate.py --checkpoint "$RUN/ckpt-final.pt" --synth 100 --ocr gt --out "$RUN/eval-synth-torch.json"

@@ -30,7 +30,8 @@ import { things } from './imageCounts';
 import { SHAPES } from './imageShapes';
 import { imageRegions } from './regionProposals';
 
-const MOST = /\b(highest|largest|most|biggest|tallest|longest|greatest|maximum)\b/;
+/** "Most recent" is a time, not an extreme (a terminal's last command). */
+const MOST = /\b(highest|largest|most(?! recent)|biggest|tallest|longest|greatest|maximum)\b/;
 const LEAST = /\b(lowest|smallest|least|fewest|shortest|minimum)\b/;
 const ASKS_WHICH = /\b(which|what)\b/;
 /** Bars stand on one base (or start at one axis) when their bottoms (lefts) are within this many percent. */

@@ -31,6 +31,7 @@ import { asksWhatShape, shapeAnswers } from './whatShape';
 import { askedTerminal, terminalAnswers } from './terminalLines';
 import { askedFile, fileAnswers } from './fileNames';
 import { askedError, errorAnswers } from './errorLines';
+import { asksSelected, selectedItems } from './selectedItems';
 import { EmojiIndex, type Recognised } from './emoji';
 import { askedEmoji, captionStart, emojiAnswers, emojiObjectName, firstSentence, joinStart, locatedEmoji } from './emojiAnswers';
 import { CHROMATIC, imageColours } from './imageColours';
@@ -303,8 +304,9 @@ export class Engine {
    * this is, the names its one shape could be (whatShape.ts); asked the command run, how many commits or the
    * latest, the OCR lines' answer (terminalLines.ts); asked which file, the open file or the code's language, the
    * OCR lines' file names (fileNames.ts); asked whether there is an error, its code or the missing package, the OCR
-   * lines' answer (errorLines.ts); asked what emoji this is, how many or whether there is one, from the
-   * emoji the glyph index names (emojiAnswers.ts). That counts as preprocessing.
+   * lines' answer (errorLines.ts); asked which tab, menu or item is selected, the lines that stand out of their row
+   * or column (selectedItems.ts); asked what emoji this is, how many or whether there is one, from the emoji the
+   * glyph index names (emojiAnswers.ts). That counts as preprocessing.
    */
   private async pixelAnswers(image: ImageBytes, encoded: EncodedImage, question: string, timings: Timings): Promise<string[]> {
     const rule = this.pixelRule(question, encoded);
@@ -341,6 +343,7 @@ export class Engine {
     if (file) return () => fileAnswers(lines, file);
     const error = lines.length > 0 && generation.errors === 'ocr_lines' ? askedError(question) : undefined;
     if (error) return () => errorAnswers(lines, error);
+    if (lines.length > 0 && generation.selected_items === 'pixels' && asksSelected(question)) return (pixels) => selectedItems(pixels, lines);
     const asked = this.emoji ? askedEmoji(question, this.emoji.names) : undefined;
     if (asked) return (pixels) => emojiAnswers(asked, this.recognised(encoded, pixels));
     return undefined;

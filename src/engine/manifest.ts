@@ -88,6 +88,8 @@ export interface Manifest {
     file_names?: 'ocr_lines';
     /** "ocr_lines": asked whether there is an error, its code or the missing package, the OCR lines answer (errorLines.ts). */
     errors?: 'ocr_lines';
+    /** "pixels": asked which tab, menu or item is selected, the line that stands out of its row or column (selectedItems.ts). */
+    selected_items?: 'pixels';
     /** "detect": asked where a thing is, the answer is the place of the box detect gives it, unless the model refuses (positions.ts). */
     positions?: 'detect';
     /** "pixels": asked what shape this is, the answer is one of the names the picture's one shape could be (whatShape.ts). */
@@ -192,7 +194,7 @@ export function validateManifest(value: unknown): string[] {
     ['colours', 'pixels'], ['shapes', 'pixels'], ['counts', 'pixels'], ['button_labels', 'pixels'],
     ['chart_extremes', 'pixels'], ['thing_colours', 'pixels'], ['thing_regions', 'pixels'],
     ['absent_shapes', 'pixels'], ['chart_kinds', 'pixels'], ['diagram_order', 'pixels'], ['titles', 'pixels'], ['positions', 'detect'], ['what_shape', 'pixels'], ['emoji', 'pixels'],
-    ['terminal', 'ocr_lines'], ['file_names', 'ocr_lines'], ['errors', 'ocr_lines'],
+    ['terminal', 'ocr_lines'], ['file_names', 'ocr_lines'], ['errors', 'ocr_lines'], ['selected_items', 'pixels'],
   ] as const;
   for (const [key, value] of rules) {
     const given = v.generation?.[key];

@@ -278,11 +278,12 @@ describe('model pack checks', () => {
     manifest.generation['terminal'] = 'prompt';
     manifest.generation['file_names'] = 'extensions';
     manifest.generation['errors'] = 'lines';
+    manifest.generation['selected_items'] = 'accent';
     manifest.generation['single_line'] = 'yes';
     await fs.writeFile(manifestPath, JSON.stringify(manifest));
     await assert.rejects(
       Engine.open(dir),
-      /"generation.answer_candidates" must be "ocr_lines" or absent; "generation.quotes" must be "ocr_lines" or absent; "generation.snap_boxes" must be "pixels" or absent; "generation.region_proposals" must be "pixels" or absent; "generation.colours" must be "pixels" or absent; "generation.shapes" must be "pixels" or absent; "generation.counts" must be "pixels" or absent; "generation.button_labels" must be "pixels" or absent; "generation.chart_extremes" must be "pixels" or absent; "generation.thing_colours" must be "pixels" or absent; "generation.thing_regions" must be "pixels" or absent; "generation.absent_shapes" must be "pixels" or absent; "generation.chart_kinds" must be "pixels" or absent; "generation.diagram_order" must be "pixels" or absent; "generation.titles" must be "pixels" or absent; "generation.positions" must be "detect" or absent; "generation.what_shape" must be "pixels" or absent; "generation.terminal" must be "ocr_lines" or absent; "generation.file_names" must be "ocr_lines" or absent; "generation.errors" must be "ocr_lines" or absent; "generation.single_line" must be true, false or absent/,
+      /"generation.answer_candidates" must be "ocr_lines" or absent; "generation.quotes" must be "ocr_lines" or absent; "generation.snap_boxes" must be "pixels" or absent; "generation.region_proposals" must be "pixels" or absent; "generation.colours" must be "pixels" or absent; "generation.shapes" must be "pixels" or absent; "generation.counts" must be "pixels" or absent; "generation.button_labels" must be "pixels" or absent; "generation.chart_extremes" must be "pixels" or absent; "generation.thing_colours" must be "pixels" or absent; "generation.thing_regions" must be "pixels" or absent; "generation.absent_shapes" must be "pixels" or absent; "generation.chart_kinds" must be "pixels" or absent; "generation.diagram_order" must be "pixels" or absent; "generation.titles" must be "pixels" or absent; "generation.positions" must be "detect" or absent; "generation.what_shape" must be "pixels" or absent; "generation.terminal" must be "ocr_lines" or absent; "generation.file_names" must be "ocr_lines" or absent; "generation.errors" must be "ocr_lines" or absent; "generation.selected_items" must be "pixels" or absent; "generation.single_line" must be true, false or absent/,
     );
     manifest.generation['answer_candidates'] = 'ocr_lines';
     manifest.generation['quotes'] = 'ocr_lines';
@@ -304,6 +305,7 @@ describe('model pack checks', () => {
     manifest.generation['terminal'] = 'ocr_lines';
     manifest.generation['file_names'] = 'ocr_lines';
     manifest.generation['errors'] = 'ocr_lines';
+    manifest.generation['selected_items'] = 'pixels';
     manifest.generation['single_line'] = true;
     await fs.writeFile(manifestPath, JSON.stringify(manifest));
     await (await Engine.open(dir)).dispose();

@@ -34,7 +34,8 @@ from .proposals import image_regions
 from .held_back import plural
 from .shapes import SHAPES
 
-_MOST = re.compile(r"\b(highest|largest|most|biggest|tallest|longest|greatest|maximum)\b")
+# "most recent" is a time, not an extreme (a terminal's last command)
+_MOST = re.compile(r"\b(highest|largest|most(?! recent)|biggest|tallest|longest|greatest|maximum)\b")
 _LEAST = re.compile(r"\b(lowest|smallest|least|fewest|shortest|minimum)\b")
 _ASKS_WHICH = re.compile(r"\b(which|what)\b")
 # bars stand on one base (or start at one axis) when their bottoms (lefts) are within this many percent

@@ -237,6 +237,7 @@ def export_pack(
     terminal: Optional[str] = None,
     file_names: Optional[str] = None,
     errors: Optional[str] = None,
+    selected_items: Optional[str] = None,
     single_line: bool = False,
 ) -> dict:
     """Write the pack into out_dir and return the manifest (also written as manifest.json)."""
@@ -305,6 +306,7 @@ def export_pack(
                        **({"terminal": terminal} if terminal else {}),
                        **({"file_names": file_names} if file_names else {}),
                        **({"errors": errors} if errors else {}),
+                       **({"selected_items": selected_items} if selected_items else {}),
                        **({"single_line": True} if single_line else {})},
         "files": {f: file_entry(os.path.join(out_dir, f)) for f in files},
     }

@@ -6,13 +6,15 @@ sides must pass. Asked "What is the name of the open file?", the model answered 
 read "main.rs", and "User" for "UserService.java"; asked which file a dialog deletes or an upload sends, it wrote the
 whole line ("Delete report.pdf?") or cut the name ("design"); asked the code's language, it said Go over Rust. Yet
 a file name is plain in the OCR lines: a run of letters, digits, "_", "-", "." and "/" ending in a dot and one of
-EXTENSIONS; and an editor's open file is in its tab, the top line that holds a file name.
+EXTENSIONS, not called ("res.json()"; a compiler's "index.ts(12,5)" is a file); and an editor's open file is one
+of its tabs, the top row of lines holding a file name.
 
 So when a question asks which file, or the name of a file (`asked_file`), the answers are the file names of the OCR
 block in reading order, each once; where it asks the open, current or active file (or the one being edited or
-shown), those of the top line holding any. When it asks which (programming) language the code is in, the answer is
-the language of the first of those top-line names whose extension names one (LANGUAGES); none: the model answers.
-The model ranks the answers (`Generator.best_answer` with `only_candidates`): with one, the pixels answer.
+shown), those of the top row: the lines holding any whose corner is within ROW of the highest such. When it asks
+which (programming) language the code is in, the answers are the languages of the top row's names whose extension
+names one (LANGUAGES), each once; none: the model answers. The model ranks the answers (`Generator.best_answer`
+with `only_candidates`): with one, the pixels answer.
 """
 from __future__ import annotations
 
@@ -34,7 +36,10 @@ EXTENSIONS = sorted(set(LANGUAGES) | {
     "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "png", "jpg", "jpeg", "gif", "svg", "webp", "ico",
     "fig", "psd", "sketch", "mp4", "mov", "mp3", "wav", "zip", "tar", "gz", "tgz", "db", "ipynb", "wasm",
 }, key=lambda e: (-len(e), e))
-_FILE = re.compile(r"(?<![\w./-])([\w./-]*[\w-]\.(?:" + "|".join(EXTENSIONS) + r"))(?![\w-])", re.IGNORECASE | re.ASCII)
+_FILE = re.compile(r"(?<![\w./-])([\w./-]*[\w-]\.(?:" + "|".join(EXTENSIONS) + r"))(?![\w-]|\((?!\d))",
+                   re.IGNORECASE | re.ASCII)
+# a row of tabs: lines whose corner is within this many percent of the highest one's
+ROW = 1
 _ASKS_FILE = re.compile(r"\b(which|what)\b.*\bfiles?\b|\bfile ?names?\b|\bname of the\b.*\bfile\b")
 _ASKS_OPEN = re.compile(r"\b(open|opened|current|active|edited|shown|editing|tab)\b")
 _ASKS_LANGUAGE = re.compile(r"\b(which|what)\b.*\blanguage\b")
@@ -65,11 +70,16 @@ def file_answers(lines: Sequence[Tuple[int, int, str]], asked: str) -> List[str]
             names += [name for name in file_names(text) if name not in names]
         return names
     holding = [line for line in lines if file_names(line[2])]
-    if not holding:
-        return []
-    top = min(holding, key=lambda line: (line[1], line[0]))
-    names = file_names(top[2])
+    top = min((line[1] for line in holding), default=0)
+    names: List[str] = []
+    for _, y, text in holding:
+        if y <= top + ROW:
+            names += [name for name in file_names(text) if name not in names]
     if asked == "open":
-        return [name for i, name in enumerate(names) if name not in names[:i]]
-    languages = [LANGUAGES[name.rsplit(".", 1)[1].lower()] for name in names if name.rsplit(".", 1)[1].lower() in LANGUAGES]
-    return languages[:1]
+        return names
+    languages: List[str] = []
+    for name in names:
+        language = LANGUAGES.get(name.rsplit(".", 1)[1].lower())
+        if language and language not in languages:
+            languages.append(language)
+    return languages

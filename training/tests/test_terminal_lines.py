@@ -9,7 +9,7 @@ from lunette.terminal_lines import asked_terminal, terminal_answers
 
 with open(os.path.join(REPO, "test", "fixtures", "terminal.json"), encoding="utf-8") as f:
     FIXTURE = json.load(f)
-ASKED = ("command", "commits", "latest")
+ASKED = ("command", "last command", "commits", "latest")
 
 
 def test_questions_that_ask_the_command_the_commits_or_the_latest_commit():
