@@ -43,11 +43,13 @@ const ROW = 1;
 const ASKS_FILE = /\b(which|what)\b.*\bfiles?\b|\bfile ?names?\b|\bname of the\b.*\bfile\b/;
 const ASKS_OPEN = /\b(open|opened|current|active|edited|shown|editing|tab)\b/;
 const ASKS_LANGUAGE = /\b(which|what)\b.*\blanguage\b/;
+/** A page's or an app's language is a human one. */
+const HUMAN_LANGUAGE = /\b(page|site|website|app|ui|interface|menu|spoken|human|natural)\b/;
 
 /** Which of the questions this rule answers `question` asks, if any. */
 export function askedFile(question: string): FileQuestion | undefined {
   const text = question.toLowerCase();
-  if (ASKS_LANGUAGE.test(text)) return 'language';
+  if (ASKS_LANGUAGE.test(text)) return HUMAN_LANGUAGE.test(text) ? undefined : 'language';
   if (text.includes('how many') || !ASKS_FILE.test(text)) return undefined;
   return ASKS_OPEN.test(text) ? 'open' : 'file';
 }

@@ -223,9 +223,10 @@ describe('the bundled model reads real screenshots', () => {
     assert.equal(ask('training/eval_real/images/chart-languages.png', 'Which slice is the smallest?'), 'Rust');
   });
 
-  it('reads commands, commits, file names, languages and errors from the OCR lines (terminal, file_names, errors)', () => {
+  it('reads commands, commits, file names, languages, errors and the selected tab (terminal, file_names, errors, selected_items)', () => {
     // Free, the model answered "git log" for "git log --oneline", 2 commits of 3, "main.go" over a tab reading
     // "main.rs", "Delete report.pdf?" for which file, "No" to an error banner and "pip install" for the missing package.
+    // Lines of a row or column: the one drawn in another colour or on a highlight is the selected one.
     const image = (name: string): string => `training/eval_real/images/${name}.png`;
     assert.equal(ask(image('term-git-log'), 'What command was run?'), 'git log --oneline');
     assert.equal(ask(image('term-git-log'), 'How many commits are shown?'), '3');
@@ -236,6 +237,9 @@ describe('the bundled model reads real screenshots', () => {
     assert.equal(ask(image('ui-error-banner'), 'Is there an error?'), 'Yes');
     assert.equal(ask(image('ui-404'), 'What error code is shown?'), '404');
     assert.equal(ask(image('term-pip-error'), 'Which package could not be found?'), 'torchvizard');
+    // free, "Settings" for the blue, underlined "Overview" tab
+    assert.equal(ask(image('ui-tabs'), 'Which tab is selected?'), 'Overview');
+    assert.equal(ask(image('ui-menu'), 'Which menu is open?'), 'Edit');
   });
 
   it('names, counts and finds emoji by the glyph index (generation.emoji)', () => {

@@ -43,6 +43,8 @@ ROW = 1
 _ASKS_FILE = re.compile(r"\b(which|what)\b.*\bfiles?\b|\bfile ?names?\b|\bname of the\b.*\bfile\b")
 _ASKS_OPEN = re.compile(r"\b(open|opened|current|active|edited|shown|editing|tab)\b")
 _ASKS_LANGUAGE = re.compile(r"\b(which|what)\b.*\blanguage\b")
+# a page's or an app's language is a human one
+_HUMAN_LANGUAGE = re.compile(r"\b(page|site|website|app|ui|interface|menu|spoken|human|natural)\b")
 
 
 def asked_file(question: str) -> Optional[str]:
@@ -50,7 +52,7 @@ def asked_file(question: str) -> Optional[str]:
     "language" when it asks which language the code is in; else None."""
     text = question.lower()
     if _ASKS_LANGUAGE.search(text):
-        return "language"
+        return None if _HUMAN_LANGUAGE.search(text) else "language"
     if "how many" in text or not _ASKS_FILE.search(text):
         return None
     return "open" if _ASKS_OPEN.search(text) else "file"
