@@ -3,14 +3,15 @@
  * `generation.errors: "ocr_lines"`).
  *
  * Asked "Is there an error?" over a banner reading "Error: Payment failed.", the model said "No"; asked "What error
- * code is shown?" over a 404 page, "Go home"; asked which package pip could not find, "pip install". Yet each is plain
- * in the OCR lines: an error line starts with "error", "fatal", "failed", "failure", "exception", "traceback" or
- * "uncaught" and goes on (a diagram's state "Failed" is no error), or holds "error", "err", "fatal" or "exception"
- * before ":" or "!", or "error" before a code ("error TS2304"), or a count of errors ("1 error", not "0 errors"), or a
- * word before "failed" ("Payment failed", not "0 failed"); an error code is an HTTP status (4xx, 5xx) standing alone,
- * a compiler's code ("TS2304", "E0308", "CS1002") or a system's (ERRNO: "ENOENT"); a missing package is named after
- * "No matching distribution found for", "No module named", "Cannot find module" or "Could not resolve", or before "is
- * not in the npm registry" (less a version range: "left-pad@*").
+ * code is shown?" over a 404 page, "Go home"; asked which package pip could not find, "pip install". Yet each is
+ * plain in the OCR lines: an error line starts with "error", "fatal", "failed", "failure", "exception", "traceback"
+ * or "uncaught" and goes on (a diagram's state "Failed" is no error), or starts with an exception's name and ":"
+ * ("ModuleNotFoundError:"; not "except Exception:" in code), or holds "error", "err" or "fatal" before ":" or "!", or
+ * "error" before a code ("error TS2304"), or a count of errors ("1 error", not "0 errors"), or a word before "failed"
+ * ("Payment failed", not "0 failed"); an error code is an HTTP status (4xx, 5xx) standing alone, a compiler's code
+ * ("TS2304", "E0308", "CS1002") or a system's (ERRNO: "ENOENT"); a missing package is named after "No matching
+ * distribution found for", "No module named", "Cannot find module" or "Could not resolve", or before "is not in the
+ * npm registry" (less a version range: "left-pad@*").
  *
  * So when a question asks whether there is an error (not in the code: a squiggle is not in the lines), the answer is
  * "Yes" where a line is an error line (else the model answers); when it asks the error (or status) code, the first
@@ -27,7 +28,7 @@ export type ErrorQuestion = 'error' | 'code' | 'package';
 const ASKS_ERROR = /^(is|are) there (an? |any )?(errors?|problems?|failures?)\b/;
 const ASKS_CODE = /\b(error|status|exit) code\b/;
 const ASKS_PACKAGE = /\b(which|what)\b.*\b(package|module|dependency|library)\b.*\b(missing|not found|be found|not installed|not be installed|failed|unresolved|resolved?)\b/;
-const ERROR_LINE = /^\W*(error|fatal|failed|failure|exception|traceback|uncaught)\b\W*\w|\b(error|err|fatal|exception)\s*[:!]|\berror\s*\[?[A-Z]+\d+|\b[1-9]\d* errors?\b|\b(?!0 )\w+ failed\b/i;
+const ERROR_LINE = /^\W*(error|fatal|failed|failure|exception|traceback|uncaught)\b\W*\w|^\W*[\w.$]*(error|exception)\s*:|\b(error|err|fatal)\s*[:!]|\berror\s*\[?[A-Z]+\d+|\b[1-9]\d* errors?\b|\b(?!0 )\w+ failed\b/i;
 /** System error names (Node's and libc's errno, npm's). */
 export const ERRNO = ['EACCES', 'EADDRINUSE', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'EEXIST', 'EISDIR', 'ELIFECYCLE',
   'EMFILE', 'ENOENT', 'ENOSPC', 'ENOTDIR', 'ENOTEMPTY', 'ENOTFOUND', 'EPERM', 'EPIPE', 'ERESOLVE', 'ETIMEDOUT'] as const;

@@ -3,15 +3,15 @@
 
 The PyTorch reference of `src/engine/errorLines.ts`, step for step; `test/fixtures/errors.json` holds cases both
 sides must pass. Asked "Is there an error?" over a banner reading "Error: Payment failed.", the model said "No";
-asked "What error code is shown?" over a 404 page, "Go home"; asked which package pip could not find, "pip
-install". Yet each is plain in the OCR lines: an error line starts with "error", "fatal", "failed", "failure",
-"exception", "traceback" or "uncaught" and goes on (a diagram's state "Failed" is no error), or holds "error",
-"err", "fatal" or "exception" before ":" or "!", or "error" before a code ("error TS2304"), or a count of errors
-("1 error", not "0 errors"), or a word before "failed" ("Payment failed", not "0 failed"); an
-error code is an HTTP status (4xx, 5xx) standing alone, a compiler's code ("TS2304", "E0308", "CS1002") or a
-system's (ERRNO: "ENOENT"); a missing package is named after "No matching distribution found for",
-"No module named", "Cannot find module" or "Could not resolve", or before "is not in the npm registry" (less a
-version range: "left-pad@*").
+asked "What error code is shown?" over a 404 page, "Go home"; asked which package pip could not find, "pip install".
+Yet each is plain in the OCR lines: an error line starts with "error", "fatal", "failed", "failure", "exception",
+"traceback" or "uncaught" and goes on (a diagram's state "Failed" is no error), or starts with an exception's name
+and ":" ("ModuleNotFoundError:"; not "except Exception:" in code), or holds "error", "err" or "fatal" before ":" or
+"!", or "error" before a code ("error TS2304"), or a count of errors ("1 error", not "0 errors"), or a word before
+"failed" ("Payment failed", not "0 failed"); an error code is an HTTP status (4xx, 5xx) standing alone, a compiler's
+code ("TS2304", "E0308", "CS1002") or a system's (ERRNO: "ENOENT"); a missing package is named after "No matching
+distribution found for", "No module named", "Cannot find module" or "Could not resolve", or before "is not in the
+npm registry" (less a version range: "left-pad@*").
 
 So when a question asks whether there is an error (not in the code: a squiggle is not in the lines), the answer is
 "Yes" where a line is an error line (else the model answers); when it asks the error (or status) code, the first
@@ -28,7 +28,8 @@ _ASKS_CODE = re.compile(r"\b(error|status|exit) code\b")
 _ASKS_PACKAGE = re.compile(r"\b(which|what)\b.*\b(package|module|dependency|library)\b.*"
                            r"\b(missing|not found|be found|not installed|not be installed|failed|unresolved|resolved?)\b")
 _ERROR_LINE = re.compile(r"^\W*(error|fatal|failed|failure|exception|traceback|uncaught)\b\W*\w"
-                         r"|\b(error|err|fatal|exception)\s*[:!]|\berror\s*\[?[A-Z]+\d+|\b[1-9]\d* errors?\b"
+                         r"|^\W*[\w.$]*(error|exception)\s*:|\b(error|err|fatal)\s*[:!]|\berror\s*\[?[A-Z]+\d+"
+                         r"|\b[1-9]\d* errors?\b"
                          r"|\b(?!0 )\w+ failed\b", re.IGNORECASE | re.ASCII)
 # system error names (Node's and libc's errno, npm's)
 ERRNO = ("EACCES", "EADDRINUSE", "EAI_AGAIN", "ECONNREFUSED", "ECONNRESET", "EEXIST", "EISDIR", "ELIFECYCLE",
