@@ -218,6 +218,25 @@ export function opened(mask: Mask, width: number, height: number): Mask {
   });
 }
 
+/** Grown by r pixels each way with a square neighbourhood: along rows, then along columns. */
+export function dilated(mask: Uint8Array, W: number, H: number, r: number): Uint8Array {
+  const rows = new Uint8Array(W * H);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      if (!mask[y * W + x]) continue;
+      for (let d = Math.max(0, x - r); d <= Math.min(W - 1, x + r); d++) rows[y * W + d] = 1;
+    }
+  }
+  const out = new Uint8Array(W * H);
+  for (let y = 0; y < H; y++) {
+    for (let x = 0; x < W; x++) {
+      if (!rows[y * W + x]) continue;
+      for (let d = Math.max(0, y - r); d <= Math.min(H - 1, y + r); d++) out[d * W + x] = 1;
+    }
+  }
+  return out;
+}
+
 /**
  * Of the 4-connected regions of the mask that reach into `middle`, the one with most pixels there (the first in
  * raster order on a tie), as a box in 0..1; undefined when no masked pixel is in the middle.

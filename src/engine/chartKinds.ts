@@ -18,7 +18,7 @@
  * training/lunette/chart_kinds.py is the PyTorch reference, step for step; test/fixtures/chart-kinds.json holds
  * cases both sides must pass.
  */
-import { type SnapImage, TOLERANCE, alike } from './boxSnapping';
+import { type SnapImage, TOLERANCE, alike, dilated } from './boxSnapping';
 import { barDirection, chartBars } from './chartExtremes';
 import { things } from './imageCounts';
 import { type Region, borderColour, components } from './regionProposals';
@@ -91,13 +91,7 @@ function colouredMarks(image: SnapImage): Mark[] {
     const [r, g, b] = [data[i * 3]!, data[i * 3 + 1]!, data[i * 3 + 2]!];
     coloured[i] = Math.max(r, g, b) - Math.min(r, g, b) >= CHROMA ? 1 : 0;
   }
-  const tall = new Uint8Array(W * H);
-  for (let i = 0; i < W * H; i++) tall[i] = coloured[i]! | (i >= W ? coloured[i - W]! : 0) | (i < W * (H - 1) ? coloured[i + W]! : 0);
-  const grown = new Uint8Array(W * H);
-  for (let i = 0; i < W * H; i++) {
-    const x = i % W;
-    grown[i] = tall[i]! | (x > 0 ? tall[i - 1]! : 0) | (x < W - 1 ? tall[i + 1]! : 0);
-  }
+  const grown = dilated(coloured, W, H, 1);
   const share = (x0: number, y0: number, dx: number, dy: number, n: number): number => {
     let on = 0;
     for (let k = 0; k < n; k++) on += grown[(y0 + k * dy) * W + x0 + k * dx]!;

@@ -19,7 +19,7 @@
 import { promises as fs } from 'node:fs';
 import type { Box } from '../protocol/tasks';
 import { ErrorCode, LunetteError } from '../protocol/errors';
-import { type SnapImage, alike } from './boxSnapping';
+import { type SnapImage, alike, dilated } from './boxSnapping';
 import { borderColour, components } from './regionProposals';
 
 const GRID = 16;
@@ -232,23 +232,4 @@ function filled(ink: Uint8Array, W: number, H: number): Uint8Array {
     }
   }
   return outside.map((v) => 1 - v);
-}
-
-/** Grown by r pixels each way with a square neighbourhood: along rows, then along columns. */
-function dilated(mask: Uint8Array, W: number, H: number, r: number): Uint8Array {
-  const rows = new Uint8Array(W * H);
-  for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
-      if (!mask[y * W + x]) continue;
-      for (let d = Math.max(0, x - r); d <= Math.min(W - 1, x + r); d++) rows[y * W + d] = 1;
-    }
-  }
-  const out = new Uint8Array(W * H);
-  for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
-      if (!rows[y * W + x]) continue;
-      for (let d = Math.max(0, y - r); d <= Math.min(H - 1, y + r); d++) out[d * W + x] = 1;
-    }
-  }
-  return out;
 }

@@ -26,7 +26,7 @@ import numpy as np
 from .charts import bar_direction, chart_bars
 from .counts import things
 from .proposals import _components, border_colour
-from .snap import TOLERANCE, _alike
+from .snap import TOLERANCE, _alike, dilate
 
 # a donut: of the pixels within a tenth of the pie's side of its middle (a square a fifth of its side), this share
 # is the background's colour (a pie's white slice borders meet there, but are thin)
@@ -81,12 +81,7 @@ def _coloured_marks(snap: np.ndarray) -> list:
     cover."""
     px = snap.astype(np.int32)
     coloured = (px.max(-1) - px.min(-1)) >= CHROMA
-    tall = coloured.copy()
-    tall[1:] |= coloured[:-1]
-    tall[:-1] |= coloured[1:]
-    grown = tall.copy()
-    grown[:, 1:] |= tall[:, :-1]
-    grown[:, :-1] |= tall[:, 1:]
+    grown = dilate(coloured, 1)
     marks = []
     for region in _components(grown):
         pixels, x0, y0, x1, y1, _, _ = region

@@ -28,7 +28,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import numpy as np
 
 from .proposals import _components, border_colour
-from .snap import _alike
+from .snap import _alike, dilate
 
 GRID = 16
 # parts of one object: pixels unlike the background within this share of the image's longer side of each other
@@ -122,7 +122,7 @@ def object_boxes(ink: np.ndarray) -> List[Tuple[int, int, int, int]]:
     image."""
     H, W = ink.shape
     reach = max(1, int(REACH * max(W, H)))
-    joined = _dilate(ink, reach)
+    joined = dilate(ink, reach)
     out = []
     for _, x0, y0, x1, y1, _, _ in _components(joined):
         part = ink[y0:y1, x0:x1]
@@ -180,18 +180,3 @@ def _filled(ink: np.ndarray) -> np.ndarray:
                 outside[ny, nx] = True
                 queue.append((ny, nx))
     return ~outside
-
-
-def _dilate(mask: np.ndarray, r: int) -> np.ndarray:
-    """Grown by r pixels each way with a square neighbourhood: along rows, then along columns."""
-    out = mask.copy()
-    for axis in (1, 0):
-        grown = out.copy()
-        n = out.shape[axis]
-        for d in range(1, r + 1):
-            lo, hi = [slice(None)] * 2, [slice(None)] * 2
-            lo[axis], hi[axis] = slice(0, n - d), slice(d, n)
-            grown[tuple(hi)] |= out[tuple(lo)]
-            grown[tuple(lo)] |= out[tuple(hi)]
-        out = grown
-    return out

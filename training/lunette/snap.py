@@ -116,6 +116,21 @@ def _open(mask: np.ndarray) -> np.ndarray:
     return np.logical_or.reduce(shifted(eroded))
 
 
+def dilate(mask: np.ndarray, r: int) -> np.ndarray:
+    """Grown by r pixels each way with a square neighbourhood: along rows, then along columns."""
+    out = mask.copy()
+    for axis in (1, 0):
+        grown = out.copy()
+        n = out.shape[axis]
+        for d in range(1, r + 1):
+            lo, hi = [slice(None)] * 2, [slice(None)] * 2
+            lo[axis], hi[axis] = slice(0, n - d), slice(d, n)
+            grown[tuple(hi)] |= out[tuple(lo)]
+            grown[tuple(lo)] |= out[tuple(hi)]
+        out = grown
+    return out
+
+
 def _largest_region(mask: np.ndarray, middle):
     """Of the 4-connected regions reaching into `middle`, the one with most pixels there (first in raster order
     on a tie), as [x_min, y_min, x_max, y_max] in 0..1; None when no masked pixel is in the middle."""
