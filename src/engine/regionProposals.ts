@@ -60,7 +60,19 @@ export function borderColour(image: SnapImage): [number, number, number] | undef
  * The regions `regionProposals` gives, in the image's pixels; with `distinct` false, also those that repeat one
  * before (an outlined shape's inside after its outline).
  */
-export function imageRegions(image: SnapImage, distinct = true): Region[] {
+export function imageRegions(image: SnapImage, distinct = true): readonly Region[] {
+  // several rules of one caption or answer (pie, bars, counts, shapes) look at the same image's regions
+  const known = regionsOf.get(image) ?? {};
+  regionsOf.set(image, known);
+  const key = distinct ? 'distinct' : 'all';
+  known[key] ??= findRegions(image, distinct);
+  return known[key];
+}
+
+/** The regions found so far of each image, with and without repeats. */
+const regionsOf = new WeakMap<SnapImage, { distinct?: readonly Region[]; all?: readonly Region[] }>();
+
+function findRegions(image: SnapImage, distinct: boolean): readonly Region[] {
   const { width: W, height: H } = image;
   const found = components(not(edges(image)), W, H);
   const background = borderColour(image);
